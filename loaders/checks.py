@@ -1,0 +1,230 @@
+"""Checks across rows and tables: keys, duplicates, personal data, municipalities, coordinates.
+
+All checks are vectorised over whole columns; each returns a list of problems with the
+spreadsheet row (the frames' index) and the column. The municipality check also returns the
+values mapped to their official names (a former name becomes its 2021 unit).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import cache
+
+import pandas as pd
+
+from loaders.contract import (
+    FORBIDDEN_COLUMNS,
+    LATITUDE_RANGE,
+    LONGITUDE_RANGE,
+    MUNICIPALITY_COLUMNS,
+    TABLES,
+    Kind,
+    TableSpec,
+)
+from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
+from loaders.problems import Problem, error, warning
+
+#: old ``DDMMYY-CNNNN`` (C = century digit 0–2) and new ``32xxxx-xxxxx`` personal codes
+PERSONAL_CODE = re.compile(
+    r"(?<!\d)(?:(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?[0-2]\d{4}|32\d{4}-?\d{5})(?!\d)"
+)
+
+
+def mask_personal_code(value: str) -> str:
+    """Show where the code is without repeating it: digits after the first two hidden."""
+    return PERSONAL_CODE.sub(lambda m: m.group(0)[:2] + re.sub(r"\d", "*", m.group(0)[2:]), value)
+
+
+def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
+    """Missing required columns (error), forbidden personal columns (error), unknown ones (warning)."""
+    problems = [
+        error(spec.name, "column_missing", column=name, file=file)
+        for name in spec.required_columns
+        if name not in raw.columns
+    ]
+    for name in raw.columns:
+        if name in spec.column_names:
+            continue
+        if spec.about_persons and name in FORBIDDEN_COLUMNS:
+            problems.append(error(spec.name, "forbidden_column", column=name, file=file))
+        else:
+            problems.append(warning(spec.name, "column_unknown", column=name, file=file))
+    return problems
+
+
+def check_personal_codes(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
+    """Any text cell that looks like a Latvian personal code, in any table, is an error."""
+    numeric = {c.name for c in spec.columns if c.kind in (Kind.INT, Kind.DECIMAL, Kind.DATE)}
+    problems: list[Problem] = []
+    for name in raw.columns:
+        if name in numeric:
+            continue
+        column = raw[name]
+        hits = column[column.str.contains(PERSONAL_CODE, na=False)]
+        problems.extend(
+            error(spec.name, "personal_code", row=int(row), column=name, value=mask_personal_code(value), file=file)
+            for row, value in hits.items()
+        )
+    return problems
+
+
+def check_foreign_keys(frames: dict[str, pd.DataFrame], files: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for table, frame in frames.items():
+        for column in TABLES[table].columns:
+            if column.references is None:
+                continue
+            target = TABLES[column.references]
+            referenced = frames.get(column.references)
+            known = referenced[target.id_column] if referenced is not None else pd.Series(dtype="str")
+            values = frame[column.name]
+            missing = values.notna() & ~values.isin(known)
+            problems.extend(
+                error(table, "foreign_key", row=int(row), column=column.name, value=value, file=files.get(table),
+                      params={"target": column.references, "target_file_missing": column.references not in frames})
+                for row, value in values[missing].items()
+            )
+    return problems
+
+
+def check_attendance(attendance: pd.DataFrame, events: pd.DataFrame, files: dict[str, str]) -> list[Problem]:
+    """The same person twice on one event (error); head count below the list (warning)."""
+    named = attendance[attendance["person_id"].notna()]
+    twice = named[named.duplicated(["event_id", "person_id"], keep="first")]
+    problems = [
+        error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person,
+              file=files.get("attendance"), params={"event_id": event})
+        for row, event, person in zip(twice.index, twice["event_id"], twice["person_id"], strict=True)
+    ]
+    listed = attendance.groupby("event_id", observed=True).size()
+    head_count = events.set_index("event_id")["participants"] if not events["event_id"].duplicated().any() else None
+    if head_count is None:
+        return problems
+    rows = pd.Series(events.index, index=events["event_id"])
+    both = pd.concat([head_count, listed.rename("listed")], axis=1, join="inner").dropna()
+    below = both[both["participants"] < both["listed"]]
+    problems.extend(
+        warning("events", "participants_below_attendance", row=int(rows[event_id]), column="participants",
+                value=str(int(row.participants)), file=files.get("events"), params={"listed": int(row.listed)})
+        for event_id, row in below.iterrows()
+    )
+    return problems
+
+
+def check_event_stops(stops: pd.DataFrame, files: dict[str, str]) -> list[Problem]:
+    """Stop numbers unique per event; every stop placed by a space or by coordinates."""
+    file = files.get("event_stops")
+    twice = stops[stops.duplicated(["event_id", "stop_no"], keep="first") & stops["stop_no"].notna()]
+    problems = [
+        error("event_stops", "stop_duplicate", row=int(row), column="stop_no", value=str(stop), file=file,
+              params={"event_id": event})
+        for row, event, stop in zip(twice.index, twice["event_id"], twice["stop_no"], strict=True)
+    ]
+    unplaced = stops["space_id"].isna() & (stops["latitude"].isna() | stops["longitude"].isna())
+    problems.extend(
+        error("event_stops", "stop_location_missing", row=int(row), column="space_id", file=file)
+        for row in stops.index[unplaced]
+    )
+    return problems
+
+
+def check_coordinates(frame: pd.DataFrame, spec: TableSpec, file: str, problems: list[Problem]) -> list[Problem]:
+    """Report swapped latitude/longitude once (instead of two range errors); incomplete pairs.
+
+    Returns ``problems`` with the range errors of swapped rows replaced.
+    """
+    result = list(problems)
+    for lat_name, lon_name in spec.coordinates:
+        lat, lon = frame[lat_name], frame[lon_name]
+        swapped = lat.between(*LONGITUDE_RANGE) & lon.between(*LATITUDE_RANGE)
+        swapped_rows = set(frame.index[swapped])
+        result = [
+            p for p in result
+            if not (p.row in swapped_rows and p.rule in ("latitude_range", "longitude_range"))
+        ]
+        result.extend(
+            error(spec.name, "coordinates_swapped", row=int(row), column=lat_name,
+                  value=f"{frame.at[row, lat_name]}; {frame.at[row, lon_name]}", file=file)
+            for row in sorted(swapped_rows)
+        )
+        if lat_name in spec.required_columns:
+            continue
+        half = lat.isna() ^ lon.isna()
+        result.extend(
+            error(spec.name, "coordinates_incomplete", row=int(row),
+                  column=lat_name if pd.isna(frame.at[row, lat_name]) else lon_name, file=file)
+            for row in frame.index[half]
+        )
+    return result
+
+
+def _fold(text: str) -> str:
+    """Case- and diacritic-insensitive form for near-miss matching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+@cache
+def _lookups() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    exact = {name.casefold(): name for name in OFFICIAL}
+    exact.update({alias.casefold(): name for alias, name in LONG_NAMES.items()})
+    former = {old.casefold(): new for old, new in FORMER.items()}
+    folded = {_fold(name): name for name in (*OFFICIAL, *LONG_NAMES, *FORMER)}
+    return exact, former, folded
+
+
+def match_municipality(value: str) -> tuple[str, str | None]:
+    """Classify one name: ``("ok"|"former"|"near"|"unknown", official name or suggestion)``."""
+    exact, former, folded = _lookups()
+    key = " ".join(value.split()).casefold()
+    key = re.sub(r"\bnov\.?$", "novads", key)
+    if key in exact:
+        return "ok", exact[key]
+    if key in former:
+        return "former", former[key]
+    candidate = folded.get(_fold(key))
+    if candidate is None:
+        close = difflib.get_close_matches(_fold(key), list(folded), n=1, cutoff=0.8)
+        candidate = folded[close[0]] if close else None
+    if candidate is None and len(key) >= 4:
+        # a town typed for its municipality: "Ogre" -> "Ogres novads"
+        starting = [name for name in OFFICIAL if _fold(name).startswith(_fold(key))]
+        candidate = starting[0] if len(starting) == 1 else None
+    if candidate is None:
+        return "unknown", None
+    return "near", FORMER.get(candidate, LONG_NAMES.get(candidate, candidate))
+
+
+def check_municipalities(frame: pd.DataFrame, table: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check municipality columns; return the frame with official names and the problems."""
+    problems: list[Problem] = []
+    for name in MUNICIPALITY_COLUMNS.get(table, ()):
+        column = frame[name]
+        mapping: dict[str, str] = {}
+        for value in column.dropna().unique():
+            verdict, official = match_municipality(str(value))
+            rows = column.index[column.eq(value)]
+            if verdict in ("ok", "former") and official is not None:
+                mapping[value] = official
+            if verdict == "former":
+                problems.extend(
+                    warning(table, "municipality_former", row=int(r), column=name, value=value, file=file,
+                            params={"official": official})
+                    for r in rows
+                )
+            elif verdict == "near":
+                problems.extend(
+                    error(table, "municipality_near_miss", row=int(r), column=name, value=value, file=file,
+                          params={"suggestion": official})
+                    for r in rows
+                )
+            elif verdict == "unknown":
+                problems.extend(
+                    error(table, "municipality_unknown", row=int(r), column=name, value=value, file=file)
+                    for r in rows
+                )
+        if mapping:
+            frame[name] = column.map(lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v).astype("str")
+    return frame, problems

@@ -1,0 +1,183 @@
+"""``load_dataset(folder)``: every table file of a data folder, read, typed and validated.
+
+The result holds the typed tables *only* when there is no error, so a folder with an error is
+never half-loaded; it always holds the full list of problems and what was detected per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.archive import DEFAULT_LIMITS, ArchiveLimits
+from loaders.checks import (
+    check_attendance,
+    check_columns,
+    check_coordinates,
+    check_event_stops,
+    check_foreign_keys,
+    check_municipalities,
+    check_personal_codes,
+)
+from loaders.contract import TABLES, Kind, TableSpec
+from loaders.parsing import parse_table
+from loaders.problems import FileInfo, Problem, error, sort_key, warning
+from loaders.reading import FileRefused, read_table_file
+from loaders.schemas import validate_table
+
+SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated tables. Optional tables that were absent are empty, with every column.
+
+    Ids and text are ``str``, dates ``datetime64``, whole numbers ``Int64``, enums categorical
+    with the contract's codes as categories; empty enum cells carry their default
+    (``unknown`` gender, ``participant`` role).
+    """
+
+    spaces: pd.DataFrame
+    residents: pd.DataFrame
+    events: pd.DataFrame
+    attendance: pd.DataFrame
+    event_stops: pd.DataFrame
+    projects: pd.DataFrame
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+@dataclass
+class LoadResult:
+    folder: Path
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, FileInfo] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def table_files(folder: Path) -> tuple[dict[str, list[Path]], list[Path]]:
+    """The files in ``folder`` that are tables (by name), and the other csv/xlsx files."""
+    tables: dict[str, list[Path]] = {}
+    others: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES:
+            continue
+        name = path.stem.strip().lower()
+        if name in TABLES:
+            tables.setdefault(name, []).append(path)
+        else:
+            others.append(path)
+    return tables, others
+
+
+def folder_fingerprint(paths: list[Path]) -> str:
+    """SHA-256 over the names and bytes of the given files (in name order)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name):
+        digest.update(path.name.encode("utf-8") + b"\0")
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> LoadResult:
+    """Read, type and validate every table file in ``folder``."""
+    folder = Path(folder)
+    result = LoadResult(folder=folder, dataset=None)
+    tables, others = table_files(folder)
+    result.problems.extend(warning(p.stem, "unknown_file", file=p.name) for p in others)
+    result.fingerprint = folder_fingerprint([p for paths in tables.values() for p in paths])
+
+    typed: dict[str, pd.DataFrame] = {}
+    file_names: dict[str, str] = {}
+    for name, spec in TABLES.items():
+        paths = tables.get(name, [])
+        if not paths:
+            if spec.required:
+                result.problems.append(error(name, "table_missing", file=f"{name}.csv"))
+            continue
+        if len(paths) > 1:
+            result.problems.append(
+                error(name, "table_file_twice", file=paths[0].name, params={"files": ", ".join(p.name for p in paths)})
+            )
+            continue
+        frame = _load_table(paths[0], spec, limits, result)
+        if frame is not None:
+            typed[name] = frame
+            file_names[name] = paths[0].name
+
+    if all(name in typed for name, spec in TABLES.items() if spec.required):
+        result.problems.extend(_cross_table_problems(typed, file_names))
+    result.problems.sort(key=sort_key)
+    if result.ok:
+        result.dataset = _finish(typed)
+    return result
+
+
+def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, result: LoadResult) -> pd.DataFrame | None:
+    """One table: read, check columns and personal data, type, validate. ``None`` if unreadable."""
+    try:
+        raw = read_table_file(path, spec.name, limits)
+    except FileRefused as refused:
+        result.problems.append(refused.problem)
+        return None
+    result.files[spec.name] = FileInfo(spec.name, path.name, len(raw.frame), raw.encoding, raw.separator)
+    problems = list(raw.problems)
+    problems += check_columns(raw.frame, spec, path.name)
+    problems += check_personal_codes(raw.frame, spec, path.name)
+    if spec.required and raw.frame.empty:
+        problems.append(error(spec.name, "table_empty", file=path.name))
+    frame, parse_problems = parse_table(raw.frame, spec, path.name)
+    problems += parse_problems
+    already = {(p.row, p.column) for p in parse_problems}
+    missing_columns = {c for c in spec.required_columns if c not in raw.frame.columns}
+    schema_problems = validate_table(frame, raw.frame, spec, path.name, already)
+    problems += [p for p in schema_problems if p.column not in missing_columns]
+    problems = check_coordinates(frame, spec, path.name, problems)
+    frame, municipality_problems = check_municipalities(frame, spec.name, path.name)
+    problems += municipality_problems
+    result.problems.extend(problems)
+    return frame
+
+
+def _cross_table_problems(typed: dict[str, pd.DataFrame], files: dict[str, str]) -> list[Problem]:
+    problems = check_foreign_keys(typed, files)
+    if "attendance" in typed:
+        problems += check_attendance(typed["attendance"], typed["events"], files)
+    if "event_stops" in typed:
+        problems += check_event_stops(typed["event_stops"], files)
+    return problems
+
+
+def _finish(typed: dict[str, pd.DataFrame]) -> Dataset:
+    """Typed frames → the published dataset: positional index, categorical enums, empty tables."""
+    frames: dict[str, pd.DataFrame] = {}
+    for name, spec in TABLES.items():
+        frame = typed.get(name)
+        if frame is None:
+            frame, _ = parse_table(pd.DataFrame(columns=list(spec.column_names), dtype="str"), spec, "")
+        frame = frame.reset_index(drop=True)
+        for column in spec.columns:
+            if column.kind is Kind.ENUM:
+                frame[column.name] = pd.Categorical(frame[column.name], categories=list(column.values))
+        frames[name] = frame
+    return Dataset(**frames)

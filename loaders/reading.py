@@ -1,0 +1,251 @@
+"""Reading one table file into a frame of trimmed strings.
+
+Detection is explicit and reported, never silent: the encoding (BOM, then strict UTF-8,
+then Windows-1257), the separator (`;` or `,`, from the header line) and, for ``.xlsx``, the
+sheet. Every cell comes back as text; typing happens in :mod:`loaders.parsing` so that CSV and
+Excel files go through the same rules. The frame's index is the spreadsheet row number
+(header = row 1), which is what every problem reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from loaders.archive import DEFAULT_LIMITS, ArchiveLimits, ArchiveRefused, check_archive
+from loaders.problems import Problem, error
+
+ENCODING_UTF8_BOM = "UTF-8 BOM"
+ENCODING_UTF8 = "UTF-8"
+ENCODING_CP1257 = "Windows-1257"
+ENCODING_XLSX = "xlsx"
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass
+class RawTable:
+    """One file's cells as text, with what was detected and what went wrong."""
+
+    table: str
+    file: str
+    frame: pd.DataFrame
+    encoding: str
+    separator: str | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+class FileRefused(Exception):
+    """The file cannot be read at all; the problem says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.rule)
+        self.problem = problem
+
+
+def normalise_header(name: object) -> str:
+    """`` Space_ID `` → ``space_id``: trim, drop a BOM, lower-case, inner spaces to ``_``."""
+    text = "" if name is None else str(name)
+    return _WHITESPACE.sub("_", text.replace("\ufeff", "").strip().lower())
+
+
+def decode(data: bytes, table: str, file: str) -> tuple[str, str]:
+    """Return ``(encoding label, text)``; raise :class:`FileRefused` when it is neither."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return ENCODING_UTF8_BOM, data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FileRefused(error(table, "encoding_unknown", file=file)) from exc
+    if data.startswith(_UTF16_BOMS):
+        raise FileRefused(error(table, "encoding_utf16", file=file))
+    if b"\x00" in data[:4096]:
+        raise FileRefused(error(table, "encoding_unknown", file=file))
+    try:
+        return ENCODING_UTF8, data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return ENCODING_CP1257, data.decode("cp1257")
+    except UnicodeDecodeError as exc:
+        raise FileRefused(error(table, "encoding_unknown", file=file)) from exc
+
+
+def sniff_separator(header_line: str) -> str:
+    """`;` when the header has more semicolons than commas (Latvian Excel), else `,`."""
+    fields_semicolon = _count_outside_quotes(header_line, ";")
+    fields_comma = _count_outside_quotes(header_line, ",")
+    return ";" if fields_semicolon > fields_comma else ","
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == char and not quoted:
+            count += 1
+    return count
+
+
+def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
+    encoding, text = decode(data, table, file)
+    if not text.strip():
+        raise FileRefused(error(table, "file_empty", file=file))
+    header_line = text.split("\n", 1)[0].rstrip("\r")
+    separator = sniff_separator(header_line)
+    header = next(csv.reader([header_line], delimiter=separator))
+    names = [normalise_header(h) for h in header]
+    positional = [f"c{i}" for i in range(len(names))]
+
+    bad_rows: list[tuple[int | None, int]] = []
+
+    def on_invalid_row(row: pacsv.InvalidRow) -> str:
+        bad_rows.append((row.number, row.actual_columns))
+        return "skip"
+
+    payload = data[3:] if encoding == ENCODING_UTF8_BOM else data
+    if encoding == ENCODING_CP1257:
+        payload = text.encode("utf-8")
+    try:
+        arrow_table = pacsv.read_csv(
+            io.BytesIO(payload),
+            read_options=pacsv.ReadOptions(
+                column_names=positional, skip_rows=1, use_threads=False, block_size=1 << 24
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in positional},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise FileRefused(error(table, "file_unreadable", file=file, params={"reason": str(exc)[:200]})) from exc
+
+    frame = arrow_table.to_pandas()
+    frame.index = _record_numbers(len(frame), [number for number, _ in bad_rows])
+    problems = [
+        error(
+            table,
+            "row_field_count",
+            row=number,
+            file=file,
+            params={"found": found, "expected": len(names), "separator": separator},
+        )
+        for number, found in bad_rows
+    ]
+    raw = RawTable(table, file, frame, encoding, separator, problems)
+    _name_columns(raw, names)
+    return raw
+
+
+def _record_numbers(kept: int, skipped: list[int | None]) -> pd.Index:
+    """Spreadsheet row numbers of the kept records, given the numbers of the skipped ones."""
+    skipped_known = sorted(n for n in skipped if n is not None)
+    every = np.arange(2, 2 + kept + len(skipped), dtype=np.int64)
+    return pd.Index(np.setdiff1d(every, skipped_known)[:kept], name="row")
+
+
+def read_xlsx(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) -> RawTable:
+    """Read the sheet named like the table, else the first sheet, after the zip-bomb guard."""
+    file = path.name
+    try:
+        check_archive(path, limits)
+    except ArchiveRefused as exc:
+        raise FileRefused(error(table, exc.rule, file=file, params=exc.params)) from exc
+    import openpyxl  # imported lazily: only Excel files need it
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise FileRefused(error(table, "archive_invalid", file=file)) from exc
+    try:
+        names = {name.strip().lower(): name for name in workbook.sheetnames}
+        sheet = workbook[names.get(table, workbook.sheetnames[0])]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None or all(cell is None for cell in header):
+            raise FileRefused(error(table, "file_empty", file=file))
+        body = [[_cell_text(cell) for cell in row] for row in rows]
+    finally:
+        workbook.close()
+    width = len(header)
+    body = [(row + [""] * width)[:width] if len(row) <= width else row for row in body]
+    problems: list[Problem] = []
+    kept: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(body, start=2):
+        if len(row) > width and any(row[width:]):
+            problems.append(
+                error(table, "row_field_count", row=number, file=file,
+                      params={"found": len(row), "expected": width, "separator": ""})
+            )
+            continue
+        kept.append(row[:width])
+        numbers.append(number)
+    positional = [f"c{i}" for i in range(width)]
+    frame = pd.DataFrame(kept, columns=positional, index=pd.Index(numbers, name="row"), dtype="str")
+    raw = RawTable(table, file, frame, ENCODING_XLSX, None, problems)
+    _name_columns(raw, [normalise_header(h) for h in header])
+    return raw
+
+
+def _cell_text(cell: object) -> str:
+    """An Excel cell as the text a CSV export would hold (dates as ISO)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, dt.datetime):
+        if cell.time() == dt.time(0, 0):
+            return cell.date().isoformat()
+        return cell.isoformat(sep=" ")
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else repr(cell)
+    return str(cell)
+
+
+def _name_columns(raw: RawTable, names: list[str]) -> None:
+    """Give the positional columns their header names; drop blank unnamed columns; strip cells."""
+    frame = raw.frame
+    frame.columns = [name or f"#{i + 1}" for i, name in enumerate(names)]
+    for i, name in enumerate(names):
+        if not name and not frame.iloc[:, i].str.strip().ne("").any():
+            frame = frame.drop(columns=f"#{i + 1}")
+    frame = frame.apply(lambda column: column.str.strip())
+    # Excel writes rows of bare separators below the data; a wholly empty row is not data.
+    if len(frame.columns):
+        frame = frame[frame.ne("").any(axis=1)]
+    seen: set[str] = set()
+    for name in frame.columns:
+        if name in seen:
+            raw.problems.append(error(raw.table, "column_duplicate", column=name, file=raw.file))
+        seen.add(name)
+    raw.frame = frame.loc[:, ~frame.columns.duplicated()]
+
+
+def read_table_file(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) -> RawTable:
+    """Read ``path`` (``.csv`` or ``.xlsx``) as ``table``; raise :class:`FileRefused` if impossible."""
+    if path.suffix.lower() == ".xlsx":
+        return read_xlsx(path, table, limits)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = {"reason": exc.strerror or ""}
+        raise FileRefused(error(table, "file_unreadable", file=path.name, params=reason)) from exc
+    return read_csv_bytes(data, table, path.name)
+
