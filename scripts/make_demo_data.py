@@ -147,7 +147,7 @@ REAL_SPACES: tuple[RealSpace, ...] = (
               "marupe-local-producers-shop", None, "Mārupe", "shop", None, None, "",
               "Mārupe, Bebru iela", date(2019, 3, 1), 0.6),
     RealSpace("Jūrmalas biznesa inkubators", "jurmala-business-incubator", None, "Jūrmala",
-              "business_incubator", None, 20, "Latvijas Investīciju un attīstības aģentūra",
+              "business_incubator", None, 20, "",
               "Jūrmalas biznesa inkubators", date(2018, 1, 1), 1.5),
     RealSpace("Olaines novada uzņēmējdarbības atbalsta centrs", "olaine-business-support-centre",
               None, "Olaine", "business_support_centre", None, None, "Olaines novada pašvaldība",
