@@ -1,41 +1,43 @@
-"""Coworking dashboard of the association "Pierīgas partnerība": entry point."""
+"""Coworking dashboard of the association "Pierīgas partnerība": the router.
+
+Draws what every page shares (language switch, data loading, filters) once, then runs the
+chosen page from ``pages/``.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from i18n import t
-from ui.data import current_load, data_folder, is_demo
+from ui import context, sidebar
+from ui.data import current_data
+from ui.widgets import problems_table
 
-st.set_page_config(page_title="Koprades telpu panelis", page_icon="🏢", layout="wide")
-lang = "lv"
+st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon=":material/apartment:", layout="wide")
 
-result = current_load()
-st.title(t("app.title", lang))
-folder = data_folder()
-st.caption(t("app.data_folder", lang, folder=folder))
-if is_demo(folder):
-    st.info(t("app.demo_notice", lang))
+lang = sidebar.language_switch()
+data = current_data()
 
-if result.files:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("cli.col.table", lang): info.table,
-                    t("cli.col.file", lang): info.file,
-                    t("cli.col.rows", lang): info.rows,
-                    t("cli.col.encoding", lang): info.encoding,
-                    t("cli.col.separator", lang): info.separator or "–",
-                }
-                for info in result.files.values()
-            ]
-        ),
-        hide_index=True,
-    )
-if result.problems:
-    (st.error if not result.ok else st.warning)(
-        t("cli.summary", lang, errors=len(result.errors), warnings=len(result.warnings))
-    )
-    st.dataframe(pd.DataFrame([p.as_dict(lang) for p in result.problems]), hide_index=True)
+#: (script, url path, title key, icon); the first is the default page
+PAGES = (
+    ("app_pages/overview.py", "overview", "page.overview", ":material/dashboard:"),
+    ("app_pages/attendance.py", "attendance", "page.attendance", ":material/groups:"),
+    ("app_pages/residents.py", "residents", "page.residents", ":material/chair:"),
+    ("app_pages/spaces.py", "spaces", "page.spaces", ":material/apartment:"),
+)
+page = st.navigation(
+    [
+        st.Page(script, url_path=path, title=t(title, lang), icon=icon, default=i == 0)
+        for i, (script, path, title, icon) in enumerate(PAGES)
+    ]
+)
+
+if data.shown is None or data.shown.dataset is None:
+    st.title(t("app.title", lang))
+    st.error(t("app.cannot_load", lang, folder=data.folder), icon=":material/error:")
+    problems_table(data.latest.problems, lang)
+    st.stop()
+
+filters = sidebar.filters(data.shown.dataset, lang)
+context.publish(context.PageContext(lang=lang, data=data, dataset=data.shown.dataset, filters=filters))
+page.run()

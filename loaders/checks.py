@@ -38,9 +38,12 @@ def mask_personal_code(value: str) -> str:
 
 
 def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
-    """Missing required columns (error), forbidden personal columns (error), unknown ones (warning)."""
+    """Missing required columns (error), forbidden personal columns (error), unknown ones (warning).
+
+    All are located in the header, row 1.
+    """
     problems = [
-        error(spec.name, "column_missing", column=name, file=file)
+        error(spec.name, "column_missing", row=1, column=name, file=file)
         for name in spec.required_columns
         if name not in raw.columns
     ]
@@ -48,9 +51,9 @@ def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem
         if name in spec.column_names:
             continue
         if spec.about_persons and name in FORBIDDEN_COLUMNS:
-            problems.append(error(spec.name, "forbidden_column", column=name, file=file))
+            problems.append(error(spec.name, "forbidden_column", row=1, column=name, file=file))
         else:
-            problems.append(warning(spec.name, "column_unknown", column=name, file=file))
+            problems.append(warning(spec.name, "column_unknown", row=1, column=name, file=file))
     return problems
 
 

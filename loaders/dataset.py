@@ -31,9 +31,12 @@ from loaders.schemas import validate_table
 SUFFIXES = (".csv", ".xlsx")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """The validated tables. Optional tables that were absent are empty, with every column.
+
+    Compared and hashed by identity, so derived figures can be cached per loaded dataset;
+    treat the frames as read-only.
 
     Ids and text are ``str``, dates ``datetime64``, whole numbers ``Int64``, enums categorical
     with the contract's codes as categories; empty enum cells carry their default

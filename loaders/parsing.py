@@ -73,7 +73,8 @@ def _no_failures(text: pd.Series) -> pd.Series:
 def _to_int(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     cleaned = text.str.replace(_SPACES, "", regex=True)
     empty = cleaned.eq("")
-    valid = cleaned.str.fullmatch(_INT)
+    # more than 18 digits does not fit Int64 (and is no count or year): not a whole number we accept
+    valid = cleaned.str.fullmatch(_INT) & cleaned.str.count(r"\d").le(18)
     digits = cleaned.where(valid).str.replace(r"[.,]0+$", "", regex=True)
     values = pd.to_numeric(digits, errors="coerce").astype("Int64")
     failed = ~empty & ~valid

@@ -123,7 +123,9 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
                 column_names=positional, skip_rows=1, use_threads=False, block_size=1 << 24
             ),
             parse_options=pacsv.ParseOptions(
-                delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row
+                delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row,
+                # a blank line is a spreadsheet row too: skipping it would shift every later row number
+                ignore_empty_lines=False,
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types={name: pa.string() for name in positional},
@@ -233,7 +235,7 @@ def _name_columns(raw: RawTable, names: list[str]) -> None:
     seen: set[str] = set()
     for name in frame.columns:
         if name in seen:
-            raw.problems.append(error(raw.table, "column_duplicate", column=name, file=raw.file))
+            raw.problems.append(error(raw.table, "column_duplicate", row=1, column=name, file=raw.file))
         seen.add(name)
     raw.frame = frame.loc[:, ~frame.columns.duplicated()]
 

@@ -154,8 +154,9 @@ REAL_SPACES: tuple[RealSpace, ...] = (
               "Olaines uzņēmējdarbības atbalsta centrs", date(2018, 1, 1), 1.0),
 )
 
-# Town-centre points (WGS84, GeoNames / Wikipedia town coordinates, not buildings) for the
-# SYNTHETIC spaces and for events held elsewhere. Each lies inside the municipality named.
+# Town-centre points (WGS84, well-known town coordinates rounded as in GeoNames, not buildings)
+# for the SYNTHETIC spaces and for events held elsewhere. Each was checked to lie inside the
+# polygon of the municipality named (geo/latvia_municipalities.geojson).
 TOWN = {
     "Ķekava": ("Ķekavas novads", 56.82780, 24.23060),
     "Sigulda": ("Siguldas novads", 57.15375, 24.85953),

@@ -1,0 +1,76 @@
+"""Residents: how many, in which spaces, who joined and left, what they do, where from."""
+
+import streamlit as st
+
+import charts
+import metrics
+from i18n import t
+from i18n.formatting import fmt_date, fmt_int
+from metrics.scope import reference_date
+from ui import context
+from ui.labels import code_labels, date_labels, quarter_labels, space_labels
+from ui.widgets import chart, empty_message, page_header, period_caption
+
+ctx = context.current()
+ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
+
+page_header(ctx, "page.residents")
+period_caption(ctx)
+
+on = reference_date(f)
+cards = {
+    "active": metrics.active_residents(ds, f),
+    "new": metrics.new_residents(ds, f),
+    "left": metrics.left_residents(ds, f),
+}
+for column, (key, value) in zip(st.columns(3), cards.items(), strict=True):
+    with column, st.container(key=f"kpi-residents-{key}"):
+        st.metric(t(f"residents.{key}", lang, date=fmt_date(on, lang)), fmt_int(value, lang), border=True)
+
+over_time = metrics.active_residents_over_time(ds, f)
+if over_time.empty or over_time.to_numpy().sum() == 0:
+    empty_message(lang)
+    st.stop()
+
+chart(
+    charts.lines(
+        over_time, x_labels=date_labels(over_time.index, lang), title=t("chart.active_over_time", lang),
+        x_title=t("axis.date", lang), y_title=t("axis.active_residents", lang),
+        series_labels=space_labels(ds, lang), colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
+    ),
+    key="residents-over-time",
+)
+
+flows = metrics.joined_and_left_by_quarter(ds, f)
+if not flows.empty:
+    chart(
+        charts.stacked_bar(
+            flows, x_labels=quarter_labels(flows.index, lang), title=t("chart.joined_left", lang),
+            x_title=t("axis.quarter", lang), y_title=t("axis.residents", lang),
+            series_labels={"joined": t("residents.joined", lang), "left": t("residents.left_series", lang)},
+            colours={"joined": "#009E73", "left": "#D55E00"}, lang=lang, stacked=False,
+        ),
+        key="residents-flows",
+    )
+
+left, right = st.columns(2, gap="large")
+with left:
+    occupations = metrics.residents_by_occupation(ds, f)
+    chart(
+        charts.bar(
+            occupations, title=t("chart.occupation", lang, date=fmt_date(on, lang)),
+            x_title=t("axis.occupation", lang), y_title=t("axis.residents", lang),
+            labels=code_labels("occupation", occupations.index, lang), lang=lang, horizontal=True,
+        ),
+        key="residents-occupation",
+    )
+with right:
+    homes = metrics.residents_by_home_municipality(ds, f)
+    chart(
+        charts.bar(
+            homes, title=t("chart.home_municipality", lang, date=fmt_date(on, lang)),
+            x_title=t("axis.municipality", lang), y_title=t("axis.residents", lang),
+            labels={"unknown": t("value.unknown", lang)}, lang=lang, horizontal=True,
+        ),
+        key="residents-home",
+    )

@@ -1,0 +1,87 @@
+"""Numbers, dates, months and sorting in the UI language (Babel; the OS has no lv_LV locale)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+
+from babel.dates import format_date as _babel_format_date
+from babel.dates import get_month_names
+from babel.numbers import format_decimal, format_percent
+
+_LOCALES = {"lv": "lv_LV", "en": "en_GB"}
+#: the Latvian alphabet's order (ā after a, č after c, ...)
+_LV_ALPHABET = "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"
+_LV_RANK = {ch: i for i, ch in enumerate(_LV_ALPHABET)}
+
+
+def locale_of(lang: str) -> str:
+    return _LOCALES.get(lang, _LOCALES["lv"])
+
+
+def fmt_int(value: float | int | None, lang: str) -> str:
+    """``1234`` → ``1 234`` (lv) / ``1,234`` (en); missing → ``–``."""
+    if value is None:
+        return "–"
+    return format_decimal(round(value), locale=locale_of(lang))
+
+
+def fmt_decimal(value: float | None, lang: str, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale_of(lang))
+
+
+def fmt_percent(value: float | None, lang: str) -> str:
+    """``0.983`` → ``98 %`` (lv) / ``98%`` (en)."""
+    if value is None:
+        return "–"
+    return format_percent(value, locale=locale_of(lang))
+
+
+def fmt_signed(value: int, lang: str) -> str:
+    """A change: ``+12``, ``-3``, ``0`` (ASCII minus: Streamlit's metric reads it for the arrow)."""
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    return sign + fmt_int(abs(value), lang)
+
+
+def fmt_date(value: dt.date | None, lang: str, style: str = "medium") -> str:
+    """``2019-03-18`` → ``18.03.2019`` (lv medium) / ``18 Mar 2019`` (en medium)."""
+    if value is None:
+        return "–"
+    if lang == "lv" and style == "medium":
+        return value.strftime("%d.%m.%Y")
+    return _babel_format_date(value, format=style, locale=locale_of(lang))
+
+
+def month_name(month: int, lang: str, width: str = "wide") -> str:
+    """Stand-alone month name (``marts`` / ``March``)."""
+    return get_month_names(width, context="stand-alone", locale=locale_of(lang))[month]
+
+
+def fmt_month(value: dt.date, lang: str, width: str = "wide") -> str:
+    """``2019-03`` → ``2019. marts`` / ``March 2019`` (``width="abbreviated"``: ``2019. dec.``)."""
+    if lang == "lv":
+        return f"{value.year}. {month_name(value.month, lang, width)}"
+    return f"{month_name(value.month, lang, width)} {value.year}"
+
+
+def fmt_quarter(year: int, quarter: int, lang: str) -> str:
+    return f"{year}. g. {quarter}. cet." if lang == "lv" else f"Q{quarter} {year}"
+
+
+def latvian_sort_key(text: str) -> tuple:
+    """Sort key in Latvian alphabetical order: ``ā`` after ``a`` and before ``b``."""
+    key = []
+    for ch in unicodedata.normalize("NFC", text.casefold()):
+        if ch in _LV_RANK:
+            key.append((0, _LV_RANK[ch], ""))
+        else:
+            key.append((1, 0, ch))
+    return tuple(key)
+
+
+def sort_names(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=latvian_sort_key)

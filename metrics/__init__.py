@@ -1,0 +1,49 @@
+"""Every counting rule of the data contract, once (no Streamlit here).
+
+Each figure is one function taking the loaded :class:`loaders.Dataset` and a
+:class:`Filters`; pages, charts, exports and the CLIs all call these.
+"""
+
+from metrics.age import DEFAULT_AGE_BANDS, UNKNOWN, AgeBand
+from metrics.events import (
+    FIRST_TIME,
+    NO_VENUE,
+    RETURNING,
+    event_count,
+    events_by_month,
+    events_by_type,
+    events_table,
+    first_time_vs_returning,
+    participations,
+    participations_by_age_band,
+    participations_by_event_type,
+    participations_by_gender,
+    participations_by_month,
+    participations_by_municipality,
+    participations_by_space,
+    unique_participants,
+)
+from metrics.filters import Filters, previous_period, year_period
+from metrics.kpis import KPI_KEYS, kpi_changes, overview_kpis
+from metrics.residents import (
+    active_residents,
+    active_residents_by_space,
+    active_residents_over_time,
+    joined_and_left_by_quarter,
+    left_residents,
+    new_residents,
+    residents_by_home_municipality,
+    residents_by_occupation,
+)
+from metrics.spaces import events_per_space, open_spaces, space_count, spaces_involved, spaces_table
+
+__all__ = [
+    "DEFAULT_AGE_BANDS", "FIRST_TIME", "KPI_KEYS", "NO_VENUE", "RETURNING", "UNKNOWN", "AgeBand", "Filters",
+    "active_residents", "active_residents_by_space", "active_residents_over_time", "event_count",
+    "events_by_month", "events_by_type", "events_per_space", "events_table", "first_time_vs_returning",
+    "joined_and_left_by_quarter", "kpi_changes", "left_residents", "new_residents", "open_spaces",
+    "overview_kpis", "participations", "participations_by_age_band", "participations_by_event_type",
+    "participations_by_gender", "participations_by_month", "participations_by_municipality",
+    "participations_by_space", "previous_period", "residents_by_home_municipality", "residents_by_occupation",
+    "space_count", "spaces_involved", "spaces_table", "unique_participants", "year_period",
+]

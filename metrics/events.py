@@ -1,0 +1,151 @@
+"""Figures about events and attendance (the contract's counting rules, each once).
+
+* An event is in a period when its ``starts_on`` falls in it (inclusive bounds).
+* participations of an event = its attendance rows if any, else its head count, else 0.
+* unique participants = distinct non-empty person_id over the attendance rows in scope, plus
+  each anonymous row once, plus head counts of events with no attendance list.
+* Gender, age and home-municipality breakdowns come from attendance rows (resident fields
+  win); head counts of events without a list are ``unknown``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders import Dataset
+from loaders.contract import EVENT_TYPES, GENDERS
+from metrics.age import DEFAULT_AGE_BANDS, UNKNOWN, AgeBand, age_band, band_labels
+from metrics.filters import Filters
+from metrics.scope import scoped_attendance, scoped_events
+
+#: key for events that are not held at one space (e.g. a study visit), in "by space" figures
+NO_VENUE = "-"
+FIRST_TIME, RETURNING = "first_time", "returning"
+
+
+def event_count(ds: Dataset, filters: Filters) -> int:
+    return len(scoped_events(ds, filters))
+
+
+def events_by_type(ds: Dataset, filters: Filters) -> pd.Series:
+    """Number of events per event type (every type, zeros included)."""
+    types = scoped_events(ds, filters)["event_type"].astype("object")
+    return types.value_counts().reindex(list(EVENT_TYPES), fill_value=0).astype("int64")
+
+
+def participations(ds: Dataset, filters: Filters) -> int:
+    return int(scoped_events(ds, filters)["participations"].sum())
+
+
+def unique_participants(ds: Dataset, filters: Filters) -> int:
+    events = scoped_events(ds, filters)
+    rows = scoped_attendance(ds, filters)
+    named = rows["person_id"].dropna().nunique()
+    anonymous = int(rows["person_id"].isna().sum())
+    return int(named + anonymous + events["unlisted_head_count"].sum())
+
+
+def _by_person_field(ds: Dataset, filters: Filters, labels: pd.Series, keys: list[str] | None) -> pd.Series:
+    """Attendance rows counted by ``labels`` plus unlisted head counts under ``unknown``."""
+    counts = labels.astype("object").fillna(UNKNOWN).value_counts()
+    head_counts = int(scoped_events(ds, filters)["unlisted_head_count"].sum())
+    counts = counts.add(pd.Series({UNKNOWN: head_counts}), fill_value=0).astype("int64")
+    if keys is not None:
+        return counts.reindex(keys, fill_value=0)
+    known = counts.drop(UNKNOWN, errors="ignore").sort_values(ascending=False, kind="stable")
+    return pd.concat([known, counts.reindex([UNKNOWN], fill_value=0)])
+
+
+def participations_by_gender(ds: Dataset, filters: Filters) -> pd.Series:
+    """Participations per gender code (female, male, other, unknown)."""
+    return _by_person_field(ds, filters, scoped_attendance(ds, filters)["gender"], list(GENDERS))
+
+
+def participations_by_age_band(
+    ds: Dataset, filters: Filters, bands: tuple[AgeBand, ...] = DEFAULT_AGE_BANDS
+) -> pd.Series:
+    """Participations per age band (age = event year − birth year), ``unknown`` last."""
+    rows = scoped_attendance(ds, filters)
+    return _by_person_field(ds, filters, age_band(rows["age"], bands), band_labels(bands))
+
+
+def participations_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
+    """Participations per home municipality, largest first, ``unknown`` last."""
+    return _by_person_field(ds, filters, scoped_attendance(ds, filters)["home_municipality"], None)
+
+
+def participations_by_event_type(ds: Dataset, filters: Filters) -> pd.Series:
+    events = scoped_events(ds, filters)
+    sums = events.groupby(events["event_type"].astype("object"))["participations"].sum()
+    return sums.reindex(list(EVENT_TYPES), fill_value=0).astype("int64")
+
+
+def participations_by_space(ds: Dataset, filters: Filters) -> pd.Series:
+    """Participations per venue space id (``NO_VENUE`` for events not held at one space)."""
+    events = scoped_events(ds, filters)
+    venue = events["space_id"].astype("object").fillna(NO_VENUE)
+    return events.groupby(venue)["participations"].sum().astype("int64").sort_values(ascending=False, kind="stable")
+
+
+def _month_index(filters: Filters, dates: pd.Series) -> pd.DatetimeIndex:
+    start = pd.Timestamp(filters.start) if filters.start else dates.min()
+    end = pd.Timestamp(filters.end) if filters.end else dates.max()
+    if pd.isna(start) or pd.isna(end):
+        return pd.DatetimeIndex([])
+    return pd.date_range(start.to_period("M").start_time, end.to_period("M").start_time, freq="MS")
+
+
+def participations_by_month(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Participations per month (rows: first day of each month in the period) and event type."""
+    events = scoped_events(ds, filters)
+    month = events["starts_on"].dt.to_period("M").dt.start_time
+    table = events.pivot_table(
+        index=month, columns=events["event_type"].astype("object"), values="participations",
+        aggfunc="sum", fill_value=0,
+    )
+    table = table.reindex(index=_month_index(filters, events["starts_on"]), columns=list(EVENT_TYPES), fill_value=0)
+    table.index.name = "month"
+    return table.astype("int64")
+
+
+def events_by_month(ds: Dataset, filters: Filters) -> pd.Series:
+    """Number of events per month of the period."""
+    events = scoped_events(ds, filters)
+    month = events["starts_on"].dt.to_period("M").dt.start_time
+    counts = month.value_counts().reindex(_month_index(filters, events["starts_on"]), fill_value=0)
+    counts.index.name = "month"
+    return counts.astype("int64")
+
+
+def first_time_vs_returning(ds: Dataset, filters: Filters) -> pd.Series:
+    """Participations by whether it was the person's first event ever, a return, or unknown.
+
+    Anonymous rows and head counts cannot be told apart, so they are ``unknown``.
+    """
+    first = scoped_attendance(ds, filters)["first_time"]
+    labels = first.map({True: FIRST_TIME, False: RETURNING}).astype("object")
+    return _by_person_field(ds, filters, labels, [FIRST_TIME, RETURNING, UNKNOWN])
+
+
+def events_table(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """The events in scope, newest first, with their venue name or route and participations."""
+    events = scoped_events(ds, filters)
+    names = ds.spaces.set_index("space_id")["name"]
+    stops = ds.event_stops.sort_values(["event_id", "stop_no"])
+    stop_names = stops["space_id"].map(names).fillna(stops["place_name"]).fillna("?")
+    routes = stop_names.groupby(stops["event_id"]).agg(" → ".join)
+    venue = events["space_id"].map(names).fillna(events["event_id"].map(routes))
+    table = pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "starts_on": events["starts_on"],
+            "title": events["title"],
+            "event_type": events["event_type"],
+            "venue": venue,
+            "municipality": events["municipality"],
+            "project_code": events["project_code"],
+            "participations": events["participations"].astype("int64"),
+            "has_list": events["has_list"],
+        }
+    )
+    return table.sort_values(["starts_on", "event_id"], ascending=[False, True]).reset_index(drop=True)

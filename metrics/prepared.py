@@ -1,0 +1,107 @@
+"""Per-dataset derived frames that several figures share (computed once per loaded dataset).
+
+Nothing here is a figure: these are the joins the counting rules work on.
+
+* ``events``: one row per event with its effective municipality (its own, else its venue's)
+  and its *participations* (attendance rows if it has a list, else the head count, else 0);
+* ``event_places``: every (event, space, municipality) an event touches: venue and stops;
+* ``attendance``: attendance rows with the person's fields, residents.csv winning for
+  residents, the event's date, type and venue, the age at the event and whether the row is the
+  person's first participation ever.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from loaders import Dataset
+
+
+@dataclass(frozen=True)
+class Prepared:
+    events: pd.DataFrame
+    event_places: pd.DataFrame
+    attendance: pd.DataFrame
+
+
+@lru_cache(maxsize=4)
+def prepare(ds: Dataset) -> Prepared:
+    return Prepared(events=_events(ds), event_places=_event_places(ds), attendance=_attendance(ds))
+
+
+def _events(ds: Dataset) -> pd.DataFrame:
+    events = ds.events
+    venue_municipality = events["space_id"].map(ds.spaces.set_index("space_id")["municipality"])
+    listed = ds.attendance.groupby("event_id", observed=True).size()
+    listed_rows = events["event_id"].map(listed).fillna(0).astype("int64")
+    has_list = listed_rows > 0
+    head_count = events["participants"].fillna(0).astype("int64")
+    return pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "title": events["title"],
+            "event_type": events["event_type"],
+            "starts_on": events["starts_on"],
+            "ends_on": events["ends_on"],
+            "space_id": events["space_id"],
+            "project_code": events["project_code"],
+            "municipality": events["municipality"].fillna(venue_municipality),
+            "has_list": has_list,
+            "participations": np.where(has_list, listed_rows, head_count),
+            # head counts of events without a list: people we know only as a number
+            "unlisted_head_count": np.where(has_list, 0, head_count),
+        }
+    )
+
+
+def _event_places(ds: Dataset) -> pd.DataFrame:
+    space_municipality = ds.spaces.set_index("space_id")["municipality"]
+    events = ds.events
+    venues = pd.DataFrame({"event_id": events["event_id"], "space_id": events["space_id"]})
+    own = pd.DataFrame({"event_id": events["event_id"], "space_id": pd.NA})
+    own_municipality = events["municipality"]
+    stops = pd.DataFrame({"event_id": ds.event_stops["event_id"], "space_id": ds.event_stops["space_id"]})
+    places = pd.concat([venues, stops], ignore_index=True)
+    places["municipality"] = places["space_id"].map(space_municipality)
+    own["municipality"] = own_municipality
+    places = pd.concat([places, own], ignore_index=True)
+    places = places[places["space_id"].notna() | places["municipality"].notna()]
+    return places.drop_duplicates().reset_index(drop=True)
+
+
+def _attendance(ds: Dataset) -> pd.DataFrame:
+    rows = ds.attendance
+    residents = ds.residents.set_index("resident_id")
+    person = rows["person_id"]
+    is_resident = person.isin(residents.index)
+    frame = pd.DataFrame(
+        {
+            "event_id": rows["event_id"],
+            "person_id": person,
+            "role": rows["role"],
+            "is_resident": is_resident,
+        }
+    )
+    for column in ("gender", "birth_year", "home_municipality"):
+        from_resident = person.map(residents[column])
+        own = rows[column]
+        if isinstance(own.dtype, pd.CategoricalDtype):
+            frame[column] = pd.Categorical(
+                np.where(is_resident, from_resident.astype("object"), own.astype("object")),
+                categories=own.cat.categories,
+            )
+        else:
+            frame[column] = own.where(~is_resident, from_resident)
+    event_info = ds.events.set_index("event_id")[["starts_on", "event_type", "space_id"]]
+    frame = frame.join(event_info, on="event_id")
+    frame["age"] = (frame["starts_on"].dt.year - frame["birth_year"].astype("float64")).astype("float64")
+    order = frame.sort_values(["starts_on", "event_id"], kind="stable")
+    named = order[order["person_id"].notna()]
+    first = ~named.duplicated("person_id", keep="first")
+    frame["first_time"] = pd.Series(pd.NA, index=frame.index, dtype="boolean")
+    frame.loc[first.index, "first_time"] = first
+    return frame

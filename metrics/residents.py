@@ -1,0 +1,107 @@
+"""Figures about residents.
+
+A resident is active on a date when joined_on ≤ date and (left_on empty or left_on ≥ date).
+New residents in a period: joined_on in the period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from loaders import Dataset
+from loaders.contract import OCCUPATIONS
+from metrics.age import UNKNOWN
+from metrics.filters import Filters
+from metrics.scope import in_period, reference_date, scoped_residents
+
+
+def active_on(residents: pd.DataFrame, date: dt.date) -> pd.Series:
+    """Mask of residents active on ``date``."""
+    day = pd.Timestamp(date)
+    return (residents["joined_on"] <= day) & (residents["left_on"].isna() | (residents["left_on"] >= day))
+
+
+def active_residents(ds: Dataset, filters: Filters, on: dt.date | None = None) -> int:
+    """Residents active at the end of the period (or on ``on``)."""
+    residents = scoped_residents(ds, filters)
+    return int(active_on(residents, on or reference_date(filters)).sum())
+
+
+def new_residents(ds: Dataset, filters: Filters) -> int:
+    residents = scoped_residents(ds, filters)
+    return int(in_period(residents["joined_on"], filters).sum())
+
+
+def left_residents(ds: Dataset, filters: Filters) -> int:
+    residents = scoped_residents(ds, filters)
+    return int(in_period(residents["left_on"], filters).sum())
+
+
+def active_residents_by_space(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.Series:
+    """Active residents per space id at the end of the period, most first (zeros included)."""
+    residents = scoped_residents(ds, filters)
+    active = residents[active_on(residents, on or reference_date(filters))]
+    spaces = residents["space_id"].unique()
+    counts = active["space_id"].value_counts().reindex(spaces, fill_value=0)
+    return counts.sort_values(ascending=False, kind="stable").astype("int64")
+
+
+def _month_ends(ds: Dataset, filters: Filters, residents: pd.DataFrame) -> pd.DatetimeIndex:
+    start = pd.Timestamp(filters.start) if filters.start else residents["joined_on"].min()
+    end = pd.Timestamp(reference_date(filters))
+    if pd.isna(start) or start > end:
+        return pd.DatetimeIndex([])
+    ends = pd.date_range(start, end, freq="ME")
+    if len(ends) == 0 or ends[-1] < end:
+        ends = ends.append(pd.DatetimeIndex([end]))
+    return ends
+
+
+def active_residents_over_time(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Active residents at each month's end of the period (rows), per space id (columns)."""
+    residents = scoped_residents(ds, filters)
+    ends = _month_ends(ds, filters, residents)
+    joined = residents["joined_on"].to_numpy()
+    left = residents["left_on"].to_numpy()
+    columns = {}
+    for space_id in sorted(residents["space_id"].unique()):
+        mine = (residents["space_id"] == space_id).to_numpy()
+        dates = ends.to_numpy()[:, None]
+        active = (joined[mine][None, :] <= dates) & (np.isnat(left[mine])[None, :] | (left[mine][None, :] >= dates))
+        columns[space_id] = active.sum(axis=1)
+    table = pd.DataFrame(columns, index=ends, dtype="int64")
+    table.index.name = "date"
+    return table
+
+
+def joined_and_left_by_quarter(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Residents who joined and who left, per calendar quarter of the period."""
+    residents = scoped_residents(ds, filters)
+    joined = residents.loc[in_period(residents["joined_on"], filters), "joined_on"].dt.to_period("Q")
+    left = residents.loc[in_period(residents["left_on"], filters), "left_on"].dt.to_period("Q")
+    table = pd.DataFrame({"joined": joined.value_counts(), "left": left.value_counts()}).fillna(0)
+    if table.empty:
+        return pd.DataFrame({"joined": [], "left": []}, dtype="int64")
+    quarters = pd.period_range(table.index.min(), table.index.max(), freq="Q")
+    table = table.reindex(quarters, fill_value=0).astype("int64")
+    table.index.name = "quarter"
+    return table
+
+
+def residents_by_occupation(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.Series:
+    """Active residents at the end of the period per occupation code (every code)."""
+    residents = scoped_residents(ds, filters)
+    active = residents[active_on(residents, on or reference_date(filters))]
+    return active["occupation"].astype("object").value_counts().reindex(list(OCCUPATIONS), fill_value=0).astype("int64")
+
+
+def residents_by_home_municipality(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.Series:
+    """Active residents at the end of the period per home municipality, ``unknown`` last."""
+    residents = scoped_residents(ds, filters)
+    active = residents[active_on(residents, on or reference_date(filters))]
+    counts = active["home_municipality"].astype("object").fillna(UNKNOWN).value_counts()
+    known = counts.drop(UNKNOWN, errors="ignore").sort_values(ascending=False, kind="stable")
+    return pd.concat([known, counts.reindex([UNKNOWN], fill_value=0)]).astype("int64")

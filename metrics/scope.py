@@ -1,0 +1,70 @@
+"""Which events, attendance rows, residents and spaces a filter selects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from loaders import Dataset
+from metrics.filters import Filters
+from metrics.prepared import prepare
+
+
+def in_period(dates: pd.Series, filters: Filters) -> pd.Series:
+    """Dates inside the filter's period, bounds inclusive (missing dates are outside)."""
+    mask = dates.notna()
+    if filters.start is not None:
+        mask &= dates >= pd.Timestamp(filters.start)
+    if filters.end is not None:
+        mask &= dates <= pd.Timestamp(filters.end)
+    return mask
+
+
+def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Events whose ``starts_on`` is in the period and that match every selection.
+
+    An event matches a space or municipality selection through its venue, its own
+    municipality or any of its stops.
+    """
+    prepared = prepare(ds)
+    events = prepared.events
+    mask = in_period(events["starts_on"], filters)
+    if filters.event_types:
+        mask &= events["event_type"].isin(filters.event_types)
+    if filters.projects:
+        mask &= events["project_code"].isin(filters.projects)
+    places = prepared.event_places
+    if filters.spaces:
+        mask &= events["event_id"].isin(places.loc[places["space_id"].isin(filters.spaces), "event_id"])
+    if filters.municipalities:
+        mask &= events["event_id"].isin(places.loc[places["municipality"].isin(filters.municipalities), "event_id"])
+    return events[mask]
+
+
+def scoped_attendance(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Attendance rows of the events in scope."""
+    attendance = prepare(ds).attendance
+    return attendance[attendance["event_id"].isin(scoped_events(ds, filters)["event_id"])]
+
+
+def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Spaces matching the space and municipality selections (the period is not applied)."""
+    spaces = ds.spaces
+    mask = pd.Series(True, index=spaces.index)
+    if filters.spaces:
+        mask &= spaces["space_id"].isin(filters.spaces)
+    if filters.municipalities:
+        mask &= spaces["municipality"].isin(filters.municipalities)
+    return spaces[mask]
+
+
+def scoped_residents(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """Residents of the spaces in scope (the period is applied by each residents figure)."""
+    residents = ds.residents
+    return residents[residents["space_id"].isin(scoped_spaces(ds, filters)["space_id"])]
+
+
+def reference_date(filters: Filters, today: dt.date | None = None) -> dt.date:
+    """The date "at the end of the period": its end, or today for an open-ended period."""
+    return filters.end if filters.end is not None else (today or dt.date.today())

@@ -1,0 +1,1 @@
+"""Report and export builders (no Streamlit here)."""

@@ -1,0 +1,73 @@
+"""Small building blocks the pages share: banners, KPI cards, tables, charts, empty states."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from i18n import t
+from i18n.formatting import fmt_date, fmt_int, fmt_signed
+from loaders import Problem
+from metrics import KPI_KEYS
+from ui.context import PageContext
+from ui.data import is_demo
+
+
+def page_header(ctx: PageContext, title_key: str) -> None:
+    """Title, the demo-data notice and, when the files have errors, the warning about them."""
+    st.title(t(title_key, ctx.lang))
+    if is_demo(ctx.data.folder):
+        with st.container(key="demo-banner"):
+            st.info(t("app.demo_notice", ctx.lang), icon=":material/info:")
+    if ctx.data.showing_older_data:
+        with st.container(key="stale-banner"):
+            st.warning(t("app.showing_last_good", ctx.lang), icon=":material/warning:")
+            with st.expander(t("app.problems_title", ctx.lang, count=len(ctx.data.latest.errors))):
+                problems_table(ctx.data.latest.problems, ctx.lang)
+
+
+def problems_table(problems: list[Problem], lang: str) -> None:
+    rows = [
+        {
+            t("cli.col.severity", lang): t(f"severity.{p.severity}", lang),
+            t("cli.col.file", lang): p.file or p.table,
+            t("cli.col.row", lang): p.row,
+            t("cli.col.column", lang): p.column,
+            t("cli.col.value", lang): p.value,
+            t("cli.col.message", lang): p.message(lang),
+        }
+        for p in problems
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def kpi_cards(ctx: PageContext, values: dict[str, int], changes: dict[str, int] | None) -> None:
+    """One card per headline figure, with the change against the previous period."""
+    columns = st.columns(len(KPI_KEYS))
+    for column, key in zip(columns, KPI_KEYS, strict=True):
+        with column, st.container(key=f"kpi-{key}"):
+            delta = None if changes is None else fmt_signed(changes[key], ctx.lang)
+            st.metric(
+                t(f"kpi.{key}", ctx.lang),
+                fmt_int(values[key], ctx.lang),
+                delta=delta,
+                delta_color="normal" if changes is None or changes[key] != 0 else "off",
+                help=t(f"kpi.{key}.help", ctx.lang),
+                border=True,
+            )
+    if changes is not None:
+        st.caption(t("kpi.change_note", ctx.lang))
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, key=key, config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+
+
+def empty_message(lang: str) -> None:
+    st.info(t("app.empty", lang), icon=":material/search_off:")
+
+
+def period_caption(ctx: PageContext) -> None:
+    f = ctx.filters
+    st.caption(t("app.period_caption", ctx.lang, start=fmt_date(f.start, ctx.lang), end=fmt_date(f.end, ctx.lang)))
