@@ -33,6 +33,7 @@ class Problem:
             f"problem.{self.rule}",
             lang,
             table=self.table,
+            row="" if self.row is None else self.row,
             column=self.column or "",
             value=self.value or "",
             file=self.file or "",

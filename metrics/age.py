@@ -33,11 +33,11 @@ def band_labels(bands: tuple[AgeBand, ...] = DEFAULT_AGE_BANDS) -> list[str]:
 
 
 def age_band(ages: pd.Series, bands: tuple[AgeBand, ...] = DEFAULT_AGE_BANDS) -> pd.Series:
-    """The band label of each age (``unknown`` for a missing age or one outside every band)."""
+    """The band label of each age (``unknown`` for a missing or negative age, or one outside every band)."""
     values = ages.astype("float64").to_numpy()
     labels = np.full(len(values), UNKNOWN, dtype=object)
     for band in bands:
-        inside = ~np.isnan(values)
+        inside = ~np.isnan(values) & (values >= 0)  # a birth year after the event is not an age
         if band.low is not None:
             inside &= values >= band.low
         if band.high is not None:

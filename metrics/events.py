@@ -132,9 +132,9 @@ def events_table(ds: Dataset, filters: Filters) -> pd.DataFrame:
     events = scoped_events(ds, filters)
     names = ds.spaces.set_index("space_id")["name"]
     stops = ds.event_stops.sort_values(["event_id", "stop_no"])
-    stop_names = stops["space_id"].map(names).fillna(stops["place_name"]).fillna("?")
+    stop_names = stops["space_id"].map(names).astype("object").fillna(stops["place_name"].astype("object")).fillna("?")
     routes = stop_names.groupby(stops["event_id"]).agg(" → ".join)
-    venue = events["space_id"].map(names).fillna(events["event_id"].map(routes))
+    venue = events["space_id"].map(names).astype("object").fillna(events["event_id"].map(routes).astype("object"))
     table = pd.DataFrame(
         {
             "event_id": events["event_id"],

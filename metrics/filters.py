@@ -25,9 +25,17 @@ class Filters:
 
 
 def previous_period(filters: Filters) -> Filters | None:
-    """The period of the same length right before ``filters``' period (None if open-ended)."""
+    """The period of the same length right before ``filters``' period (None if open-ended).
+
+    Whole calendar years compare with the same number of years before (2024 with 2023, not
+    with the 366 days before it); any other period with the same number of days before it.
+    """
     if filters.start is None or filters.end is None:
         return None
+    start, end = filters.start, filters.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and end.year >= start.year:
+        years = end.year - start.year + 1
+        return filters.with_period(start.replace(year=start.year - years), end.replace(year=end.year - years))
     length = filters.end - filters.start
     end = filters.start - dt.timedelta(days=1)
     return filters.with_period(end - length, end)

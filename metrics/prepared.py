@@ -59,16 +59,24 @@ def _events(ds: Dataset) -> pd.DataFrame:
 
 
 def _event_places(ds: Dataset) -> pd.DataFrame:
+    """(event, space, municipality) rows: the venue with the event's effective municipality, and each stop."""
     space_municipality = ds.spaces.set_index("space_id")["municipality"]
     events = ds.events
-    venues = pd.DataFrame({"event_id": events["event_id"], "space_id": events["space_id"]})
-    own = pd.DataFrame({"event_id": events["event_id"], "space_id": pd.NA})
-    own_municipality = events["municipality"]
-    stops = pd.DataFrame({"event_id": ds.event_stops["event_id"], "space_id": ds.event_stops["space_id"]})
+    venues = pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "space_id": events["space_id"],
+            "municipality": events["municipality"].fillna(events["space_id"].map(space_municipality)),
+        }
+    )
+    stops = pd.DataFrame(
+        {
+            "event_id": ds.event_stops["event_id"],
+            "space_id": ds.event_stops["space_id"],
+            "municipality": ds.event_stops["space_id"].map(space_municipality),
+        }
+    )
     places = pd.concat([venues, stops], ignore_index=True)
-    places["municipality"] = places["space_id"].map(space_municipality)
-    own["municipality"] = own_municipality
-    places = pd.concat([places, own], ignore_index=True)
     places = places[places["space_id"].notna() | places["municipality"].notna()]
     return places.drop_duplicates().reset_index(drop=True)
 

@@ -85,7 +85,9 @@ def joined_and_left_by_quarter(ds: Dataset, filters: Filters) -> pd.DataFrame:
     table = pd.DataFrame({"joined": joined.value_counts(), "left": left.value_counts()}).fillna(0)
     if table.empty:
         return pd.DataFrame({"joined": [], "left": []}, dtype="int64")
-    quarters = pd.period_range(table.index.min(), table.index.max(), freq="Q")
+    first = pd.Period(filters.start, freq="Q") if filters.start else table.index.min()
+    last = pd.Period(filters.end, freq="Q") if filters.end else table.index.max()
+    quarters = pd.period_range(first, last, freq="Q")
     table = table.reindex(quarters, fill_value=0).astype("int64")
     table.index.name = "quarter"
     return table
