@@ -10,6 +10,7 @@ from ui import context
 from ui.labels import code_labels, month_labels, space_labels
 from ui.tables import events_frame
 from ui.widgets import chart, empty_message, page_header, period_caption
+from ui.widgets import table as table_widget
 
 ctx = context.current()
 ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
@@ -74,10 +75,13 @@ with right:
 
 st.subheader(t("attendance.events_title", lang))
 table = events_frame(metrics.events_table(ds, f), lang)
-st.dataframe(table, hide_index=True, width="stretch")
+table_widget(table, lang)
 st.download_button(
     t("attendance.download_csv", lang),
-    data=neutralise_frame(table).to_csv(index=False, sep=";").encode("utf-8-sig"),
+    # Latvian Excel opens ';'-separated UTF-8 with BOM and dd.mm.yyyy dates as they are.
+    data=neutralise_frame(table)
+    .to_csv(index=False, sep=";", date_format="%d.%m.%Y" if lang == "lv" else "%Y-%m-%d")
+    .encode("utf-8-sig"),
     file_name="events.csv",
     mime="text/csv",
     on_click="ignore",

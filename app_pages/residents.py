@@ -8,7 +8,7 @@ from i18n import t
 from i18n.formatting import fmt_date, fmt_int
 from metrics.scope import reference_date
 from ui import context
-from ui.labels import code_labels, date_labels, quarter_labels, space_labels
+from ui.labels import code_labels, month_labels, quarter_labels, space_labels
 from ui.widgets import chart, empty_message, page_header, period_caption
 
 ctx = context.current()
@@ -34,8 +34,8 @@ if over_time.empty or over_time.to_numpy().sum() == 0:
 
 chart(
     charts.lines(
-        over_time, x_labels=date_labels(over_time.index, lang), title=t("chart.active_over_time", lang),
-        x_title=t("axis.date", lang), y_title=t("axis.active_residents", lang),
+        over_time, x_labels=month_labels(over_time.index, lang), title=t("chart.active_over_time", lang),
+        x_title=t("axis.month", lang), y_title=t("axis.active_residents", lang),
         series_labels=space_labels(ds, lang), colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
     ),
     key="residents-over-time",

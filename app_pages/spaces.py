@@ -10,9 +10,10 @@ from i18n import t
 from i18n.formatting import fmt_date, fmt_int, latvian_sort_key
 from metrics.scope import reference_date
 from ui import context, url_state
-from ui.labels import code_labels, date_labels, month_labels
+from ui.labels import code_labels, month_labels
 from ui.tables import events_frame, spaces_frame
 from ui.widgets import chart, empty_message, page_header, period_caption
+from ui.widgets import table as table_widget
 
 ctx = context.current()
 ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
@@ -25,7 +26,7 @@ if table.empty:
     empty_message(lang)
     st.stop()
 table = table.iloc[sorted(range(len(table)), key=lambda i: latvian_sort_key(table["name"].iloc[i]))]
-st.dataframe(spaces_frame(table, lang), hide_index=True, width="stretch")
+table_widget(spaces_frame(table, lang), lang)
 
 st.header(t("spaces.profile", lang))
 names = dict(zip(table["space_id"], table["name"], strict=True))
@@ -61,8 +62,8 @@ with left:
     else:
         chart(
             charts.lines(
-                residents, x_labels=date_labels(residents.index, lang), title=t("chart.active_over_time", lang),
-                x_title=t("axis.date", lang), y_title=t("axis.active_residents", lang), series_labels=names,
+                residents, x_labels=month_labels(residents.index, lang), title=t("chart.active_over_time", lang),
+                x_title=t("axis.month", lang), y_title=t("axis.active_residents", lang), series_labels=names,
                 colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
             ),
             key="space-residents",
@@ -85,4 +86,4 @@ with right:
 events = metrics.events_table(ds, one)
 if not events.empty:
     st.subheader(t("spaces.events", lang))
-    st.dataframe(events_frame(events, lang), hide_index=True, width="stretch")
+    table_widget(events_frame(events, lang), lang)

@@ -105,9 +105,11 @@ def lines(
     colours: Mapping[str, str],
     lang: str,
 ) -> go.Figure:
-    """Columns of ``table`` as lines over its rows."""
+    """Columns of ``table`` as lines over its rows (all-zero columns left out)."""
     fig = go.Figure()
     for column in table.columns:
+        if not table[column].any():
+            continue
         name = series_labels.get(str(column), str(column))
         fig.add_scatter(
             x=list(x_labels), y=table[column].to_numpy(), name=name, mode="lines",

@@ -78,7 +78,7 @@ STRINGS: dict[str, str] = {
     "problem.municipality_unknown": "“{value}” is not an official municipality name (after the 2021 reform).",
     "app.cannot_load": "The data in {folder} cannot be loaded, and there is no earlier good version to show. Fix the problems below and reload the page.",
     "app.empty": "Nothing matches the chosen filters. Try a longer period or fewer selections.",
-    "app.period_caption": "Period: {start} – {end}",
+    "app.period_caption": "Period: {period}",
     "app.problems_title": "Problems in the data files ({count} errors)",
     "app.showing_last_good": "The data files have errors, so the dashboard shows the last version that loaded without errors. Fix the files (see the problems) to see the new data.",
     # pages
@@ -93,7 +93,7 @@ STRINGS: dict[str, str] = {
     "filter.from": "From",
     "filter.to": "To",
     "filter.bad_range": "The start is after the end; the dates were swapped.",
-    "filter.period_shown": "Shown: {start} – {end}",
+    "filter.period_shown": "Shown: {period}",
     "filter.municipality": "Municipality",
     "filter.space": "Space",
     "filter.event_type": "Event type",
@@ -232,4 +232,7 @@ STRINGS: dict[str, str] = {
     "role.speaker": "Speaker",
     "role.organiser": "Organiser",
     "role.guest": "Guest",
+    "period.all_time": "all time",
+    "period.since": "from {date}",
+    "period.until": "until {date}",
 }

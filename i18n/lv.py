@@ -78,7 +78,7 @@ STRINGS: dict[str, str] = {
     "problem.municipality_unknown": "“{value}” nav oficiāls pašvaldības nosaukums (pēc 2021. gada reformas).",
     "app.cannot_load": "Datus mapē {folder} nevar ielādēt, un nav iepriekšējas labas versijas, ko rādīt. Izlabojiet zemāk minētās problēmas un pārlādējiet lapu.",
     "app.empty": "Izvēlētajiem filtriem nekas neatbilst. Izvēlieties garāku periodu vai mazāk ierobežojumu.",
-    "app.period_caption": "Periods: {start} – {end}",
+    "app.period_caption": "Periods: {period}",
     "app.problems_title": "Problēmas datu failos (kļūdas: {count})",
     "app.showing_last_good": "Datu failos ir kļūdas, tāpēc panelis rāda pēdējo versiju, kas ielādējās bez kļūdām. Lai redzētu jaunos datus, izlabojiet failus (sk. problēmas).",
     # lapas
@@ -93,7 +93,7 @@ STRINGS: dict[str, str] = {
     "filter.from": "No",
     "filter.to": "Līdz",
     "filter.bad_range": "Sākums ir pēc beigām; datumi samainīti vietām.",
-    "filter.period_shown": "Rāda: {start} – {end}",
+    "filter.period_shown": "Rāda: {period}",
     "filter.municipality": "Pašvaldība",
     "filter.space": "Telpa",
     "filter.event_type": "Pasākuma veids",
@@ -232,4 +232,7 @@ STRINGS: dict[str, str] = {
     "role.speaker": "Runātājs",
     "role.organiser": "Organizators",
     "role.guest": "Viesis",
+    "period.all_time": "viss laiks",
+    "period.since": "no {date}",
+    "period.until": "līdz {date}",
 }

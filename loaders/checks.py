@@ -7,6 +7,7 @@ values mapped to their official names (a former name becomes its 2021 unit).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
@@ -20,7 +21,6 @@ from loaders.contract import (
     LONGITUDE_RANGE,
     MUNICIPALITY_COLUMNS,
     TABLES,
-    Kind,
     TableSpec,
 )
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
@@ -35,6 +35,19 @@ PERSONAL_CODE = re.compile(
 def mask_personal_code(value: str) -> str:
     """Show where the code is without repeating it: digits after the first two hidden."""
     return PERSONAL_CODE.sub(lambda m: m.group(0)[:2] + re.sub(r"\d", "*", m.group(0)[2:]), value)
+
+
+def mask_problem(problem: Problem) -> Problem:
+    """``problem`` with any personal code in its value or message parameters masked.
+
+    Whatever rule a problem reports (a type error, a person listed twice, an unknown key...), it
+    quotes the cell, and the report must never repeat a personal code in full.
+    """
+    value = mask_personal_code(problem.value) if isinstance(problem.value, str) else problem.value
+    params = {k: mask_personal_code(v) if isinstance(v, str) else v for k, v in problem.params.items()}
+    if value == problem.value and params == problem.params:
+        return problem
+    return dataclasses.replace(problem, value=value, params=params)
 
 
 def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
@@ -58,12 +71,13 @@ def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem
 
 
 def check_personal_codes(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
-    """Any text cell that looks like a Latvian personal code, in any table, is an error."""
-    numeric = {c.name for c in spec.columns if c.kind in (Kind.INT, Kind.DECIMAL, Kind.DATE)}
+    """Any cell that looks like a Latvian personal code, in any table and column, is an error.
+
+    Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
+    not only as "not a whole number" (no valid number or date matches the pattern).
+    """
     problems: list[Problem] = []
     for name in raw.columns:
-        if name in numeric:
-            continue
         column = raw[name]
         hits = column[column.str.contains(PERSONAL_CODE, na=False)]
         problems.extend(

@@ -21,6 +21,7 @@ from loaders.checks import (
     check_foreign_keys,
     check_municipalities,
     check_personal_codes,
+    mask_problem,
 )
 from loaders.contract import TABLES, Kind, TableSpec
 from loaders.parsing import parse_table
@@ -130,7 +131,7 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
 
     if all(name in typed for name, spec in TABLES.items() if spec.required):
         result.problems.extend(_cross_table_problems(typed, file_names))
-    result.problems.sort(key=sort_key)
+    result.problems = sorted((mask_problem(p) for p in result.problems), key=sort_key)
     if result.ok:
         result.dataset = _finish(typed)
     return result

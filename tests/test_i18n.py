@@ -51,9 +51,9 @@ def test_every_problem_rule_of_the_loaders_has_a_message() -> None:
     source = "\n".join(p.read_text("utf-8") for p in (Path(__file__).resolve().parents[1] / "loaders").glob("*.py"))
     rules = set(re.findall(r'(?:error|warning)\([^,()]*, "([a-z_0-9]+)"', source))
     rules |= set(re.findall(r'ArchiveRefused\(\s*"([a-z_]+)"', source))
-    rules |= set(re.findall(r'name="([a-z_]+)", ignore_na', source)) | {"required", "duplicate_id", "date_order", "type_int",
-                                                               "type_decimal", "date_format", "date_invalid",
-                                                               "date_two_digit_year", "date_implausible"}
+    rules |= set(re.findall(r'name="([a-z_]+)", ignore_na', source))
+    rules |= {"required", "duplicate_id", "date_order", "type_int", "type_decimal", "date_format", "date_invalid",
+              "date_two_digit_year", "date_implausible"}
     assert len(rules) > 30
     missing = sorted(rule for rule in rules if f"problem.{rule}" not in LV)
     assert missing == []

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from i18n import t
-from i18n.formatting import fmt_date, fmt_month, fmt_quarter
+from i18n.formatting import fmt_month, fmt_quarter
 from loaders import Dataset
 from metrics import NO_VENUE
 
@@ -30,6 +30,3 @@ def month_labels(index: pd.Index, lang: str) -> list[str]:
 def quarter_labels(index: pd.PeriodIndex, lang: str) -> list[str]:
     return [fmt_quarter(p.year, p.quarter, lang) for p in index]
 
-
-def date_labels(index: pd.Index, lang: str) -> list[str]:
-    return [fmt_date(ts.date(), lang) for ts in index]

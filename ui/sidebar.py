@@ -12,11 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from i18n.formatting import fmt_date, latvian_sort_key, sort_names
+from i18n.formatting import latvian_sort_key, sort_names
 from loaders import Dataset
 from loaders.contract import EVENT_TYPES
 from metrics import Filters, year_period
 from ui import url_state
+from ui.widgets import period_text
 
 PERIODS = ("last_year", "this_year", "project", "all", "custom")
 DEFAULT_PERIOD = "last_year"
@@ -101,7 +102,7 @@ def filters(ds: Dataset, lang: str, today: dt.date | None = None) -> Filters:
     if start and end and start > end:
         st.sidebar.warning(t("filter.bad_range", lang))
         start, end = end, start
-    st.sidebar.caption(t("filter.period_shown", lang, start=fmt_date(start, lang), end=fmt_date(end, lang)))
+    st.sidebar.caption(t("filter.period_shown", lang, period=period_text(start, end, lang)))
 
     names = dict(zip(ds.spaces["space_id"], ds.spaces["name"], strict=True))
     municipalities = sort_names(set(ds.spaces["municipality"].dropna()) | set(ds.events["municipality"].dropna()))

@@ -11,7 +11,7 @@ def events_frame(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The events table for people: translated headers, type labels, plain dates."""
     return pd.DataFrame(
         {
-            t("col.starts_on", lang): events["starts_on"].dt.date,
+            t("col.starts_on", lang): events["starts_on"],
             t("col.title", lang): events["title"],
             t("col.event_type", lang): events["event_type"].astype("object").map(lambda c: t(f"event_type.{c}", lang)),
             t("col.venue", lang): events["venue"],
@@ -33,7 +33,7 @@ def spaces_frame(spaces: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col.municipality", lang): spaces["municipality"],
             t("col.settlement", lang): spaces["settlement"],
             t("col.desks", lang): spaces["desks"],
-            t("col.opened_on", lang): spaces["opened_on"].dt.date,
+            t("col.opened_on", lang): spaces["opened_on"],
             t("col.active_residents", lang): spaces["active_residents"],
             t("col.events", lang): spaces["events"],
             t("col.participations", lang): spaces["participations"],

@@ -39,7 +39,7 @@ def problems_table(problems: list[Problem], lang: str) -> None:
         }
         for p in problems
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="–")
 
 
 def kpi_cards(ctx: PageContext, values: dict[str, int], changes: dict[str, int] | None) -> None:
@@ -68,6 +68,27 @@ def empty_message(lang: str) -> None:
     st.info(t("app.empty", lang), icon=":material/search_off:")
 
 
+def period_text(start, end, lang: str) -> str:
+    """``01.01.2019 – 31.12.2019``, ``from 01.01.2019``, ``until ...`` or ``all time``."""
+    if start is None and end is None:
+        return t("period.all_time", lang)
+    if end is None:
+        return t("period.since", lang, date=fmt_date(start, lang))
+    if start is None:
+        return t("period.until", lang, date=fmt_date(end, lang))
+    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+
+
 def period_caption(ctx: PageContext) -> None:
-    f = ctx.filters
-    st.caption(t("app.period_caption", ctx.lang, start=fmt_date(f.start, ctx.lang), end=fmt_date(f.end, ctx.lang)))
+    st.caption(t("app.period_caption", ctx.lang, period=period_text(ctx.filters.start, ctx.filters.end, ctx.lang)))
+
+
+def table(frame: pd.DataFrame, lang: str) -> None:
+    """A sortable table: dates shown in the language's format, empty cells as a dash."""
+    date_format = "DD.MM.YYYY" if lang == "lv" else "D MMM YYYY"
+    config = {
+        column: st.column_config.DateColumn(format=date_format)
+        for column in frame.columns
+        if pd.api.types.is_datetime64_any_dtype(frame[column])
+    }
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, placeholder="–")
