@@ -1,12 +1,16 @@
 """All user-facing strings, in Latvian (default) and English.
 
 ``t(key, lang, **params)`` looks a key up and fills ``{placeholders}`` with ``str.format``.
-A missing key is a programming error caught by the tests (every key must exist in both
-catalogues), so at run time it falls back to the key itself rather than crashing a page.
+The core catalogues are ``i18n/lv.py`` and ``i18n/en.py``; a feature may keep its strings in
+its own module ``i18n/strings_<feature>.py`` as ``STRINGS = {key: {"lv": ..., "en": ...}}``
+(listed in ``_FEATURE_MODULES``). A missing key is a programming error caught by the tests
+(every key must exist in both languages), so at run time it falls back to the key itself
+rather than crashing a page.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from i18n.en import STRINGS as EN
@@ -14,7 +18,19 @@ from i18n.lv import STRINGS as LV
 
 LANGUAGES: tuple[str, ...] = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
-CATALOGUES: dict[str, dict[str, str]] = {"lv": LV, "en": EN}
+_FEATURE_MODULES: tuple[str, ...] = ()
+
+
+def _catalogues() -> dict[str, dict[str, str]]:
+    catalogues = {"lv": dict(LV), "en": dict(EN)}
+    for name in _FEATURE_MODULES:
+        for key, texts in import_module(f"i18n.{name}").STRINGS.items():
+            for lang in LANGUAGES:
+                catalogues[lang][key] = texts[lang]
+    return catalogues
+
+
+CATALOGUES: dict[str, dict[str, str]] = _catalogues()
 
 
 def normalise_language(lang: str | None) -> str:
