@@ -1,5 +1,6 @@
 """Residents: how many, in which spaces, who joined and left, what they do, where from."""
 
+import pandas as pd
 import streamlit as st
 
 import charts
@@ -56,6 +57,8 @@ if not flows.empty:
 left, right = st.columns(2, gap="large")
 with left:
     occupations = metrics.residents_by_occupation(ds, f)
+    occupations = pd.concat([occupations.drop("unknown").sort_values(ascending=False, kind="stable"),
+                             occupations[["unknown"]]])
     chart(
         charts.bar(
             occupations, title=t("chart.occupation", lang, date=fmt_date(on, lang)),

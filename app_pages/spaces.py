@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import pandas as pd
 import streamlit as st
 
 import charts
@@ -21,29 +22,26 @@ ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
 page_header(ctx, "page.spaces")
 period_caption(ctx)
 
-table = metrics.spaces_table(ds, f)
-if table.empty:
+spaces = metrics.spaces_table(ds, f)
+if spaces.empty:
     empty_message(lang)
     st.stop()
-table = table.iloc[sorted(range(len(table)), key=lambda i: latvian_sort_key(table["name"].iloc[i]))]
-table_widget(spaces_frame(table, lang), lang)
+spaces = spaces.sort_values("name", key=lambda names: names.map(latvian_sort_key))
+table_widget(spaces_frame(spaces, lang), lang)
 
 st.header(t("spaces.profile", lang))
-names = dict(zip(table["space_id"], table["name"], strict=True))
+names = dict(zip(spaces["space_id"], spaces["name"], strict=True))
 url_state.init_choice("profile", list(names), next(iter(names)))
 space_id = st.selectbox(t("spaces.choose", lang), list(names), format_func=names.get, key="profile")
 url_state.write({"profile": space_id}, {})
 space = ds.spaces.set_index("space_id").loc[space_id]
 one = dataclasses.replace(f, spaces=(space_id,))
 
-st.caption(" · ".join(
-    part for part in (
-        t(f"space_type.{space['space_type']}", lang), space["municipality"], space["settlement"] or None,
-        t("spaces.opened", lang, date=fmt_date(space["opened_on"].date(), lang)) if not space.isna()["opened_on"]
-        else None,
-        space["operator"] or None,
-    ) if isinstance(part, str)
-))
+facts = [t(f"space_type.{space['space_type']}", lang), space["municipality"], space["settlement"], space["operator"]]
+if pd.notna(space["opened_on"]):
+    facts.append(t("spaces.opened", lang, date=fmt_date(space["opened_on"].date(), lang)))
+st.caption(" · ".join(str(fact) for fact in facts if isinstance(fact, str) and fact))
+
 values = {
     "active": metrics.active_residents(ds, one),
     "events": metrics.event_count(ds, one),
@@ -51,37 +49,35 @@ values = {
 }
 for column, (key, value) in zip(st.columns(3), values.items(), strict=True):
     with column, st.container(key=f"kpi-space-{key}"):
-        st.metric(t(f"spaces.kpi.{key}", lang, date=fmt_date(reference_date(f), lang)), fmt_int(value, lang),
-                  border=True)
+        label = t(f"spaces.kpi.{key}", lang, date=fmt_date(reference_date(f), lang))
+        st.metric(label, fmt_int(value, lang), border=True)
 
-left, right = st.columns(2, gap="large")
-with left:
-    residents = metrics.active_residents_over_time(ds, one)
-    if residents.empty or residents.to_numpy().sum() == 0:
-        st.info(t("spaces.no_residents", lang), icon=":material/chair:")
-    else:
-        chart(
-            charts.lines(
-                residents, x_labels=month_labels(residents.index, lang), title=t("chart.active_over_time", lang),
-                x_title=t("axis.month", lang), y_title=t("axis.active_residents", lang), series_labels=names,
-                colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
-            ),
-            key="space-residents",
-        )
-with right:
-    monthly = metrics.participations_by_month(ds, one)
-    if monthly.to_numpy().sum() == 0:
-        st.info(t("spaces.no_events", lang), icon=":material/event_busy:")
-    else:
-        chart(
-            charts.stacked_bar(
-                monthly, x_labels=month_labels(monthly.index, lang), title=t("chart.monthly_participations", lang),
-                x_title=t("axis.month", lang), y_title=t("axis.participations", lang),
-                series_labels=code_labels("event_type", monthly.columns, lang), colours=charts.EVENT_TYPE_COLOURS,
-                lang=lang,
-            ),
-            key="space-monthly",
-        )
+residents = metrics.active_residents_over_time(ds, one)
+if residents.empty or residents.to_numpy().sum() == 0:
+    st.info(t("spaces.no_residents", lang), icon=":material/chair:")
+else:
+    chart(
+        charts.lines(
+            residents, x_labels=month_labels(residents.index, lang), title=t("chart.active_over_time", lang),
+            x_title=t("axis.month", lang), y_title=t("axis.active_residents", lang), series_labels=names,
+            colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
+        ),
+        key="space-residents",
+    )
+
+monthly = metrics.participations_by_month(ds, one)
+if monthly.to_numpy().sum() == 0:
+    st.info(t("spaces.no_events", lang), icon=":material/event_busy:")
+else:
+    chart(
+        charts.stacked_bar(
+            monthly, x_labels=month_labels(monthly.index, lang), title=t("chart.monthly_participations", lang),
+            x_title=t("axis.month", lang), y_title=t("axis.participations", lang),
+            series_labels=code_labels("event_type", monthly.columns, lang), colours=charts.EVENT_TYPE_COLOURS,
+            lang=lang,
+        ),
+        key="space-monthly",
+    )
 
 events = metrics.events_table(ds, one)
 if not events.empty:

@@ -35,6 +35,18 @@ def _layout(fig: go.Figure, *, title: str, x_title: str, y_title: str, lang: str
     return fig
 
 
+def _count_axis(fig: go.Figure, largest: float, axis: str = "y") -> None:
+    """Counts start at 0 and have whole-number ticks (no 10,5 residents)."""
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    # room above the largest value for its label ("1 354" must not be cut off)
+    update(range=[0, max(largest, 1) * 1.15], tickformat=",d", **({"dtick": 1} if largest <= 8 else {}))
+
+
+def short_label(text: str, limit: int = 32) -> str:
+    """Long names shortened for an axis; the full name stays in the hover text."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def bar(
     values: pd.Series,
     *,
@@ -51,20 +63,25 @@ def bar(
     names = [labels.get(k, k) for k in keys]
     colour = [(colours or {}).get(k, NEUTRAL) for k in keys]
     numbers = values.to_numpy()
-    hover = "%{y}: %{x:,}<extra></extra>" if horizontal else "%{x}: %{y:,}<extra></extra>"
-    trace = (
-        go.Bar(x=numbers, y=names, orientation="h", marker_color=colour, hovertemplate=hover,
-               text=numbers, texttemplate="%{x:,}", textposition="auto")
-        if horizontal
-        else go.Bar(x=names, y=numbers, marker_color=colour, hovertemplate=hover,
-                    text=numbers, texttemplate="%{y:,}", textposition="auto")
-    )
-    fig = go.Figure(trace)
+    largest = float(numbers.max()) if len(numbers) else 0.0
     if horizontal:
+        fig = go.Figure(
+            go.Bar(x=numbers, y=[short_label(n) for n in names], orientation="h", marker_color=colour,
+                   customdata=names, hovertemplate="%{customdata}: %{x:,}<extra></extra>",
+                   text=numbers, texttemplate="%{x:,}", textposition="outside", cliponaxis=False)
+        )
         fig.update_yaxes(autorange="reversed")
-        fig.update_layout(height=max(300, 60 + 32 * len(keys)))
-        return _layout(fig, title=title, x_title=y_title, y_title=x_title, lang=lang, legend=False)
-    return _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=False)
+        _layout(fig, title=title, x_title=y_title, y_title="", lang=lang, legend=False)
+        _count_axis(fig, largest, axis="x")
+        fig.update_layout(height=max(300, 90 + 28 * len(keys)))
+        return fig
+    fig = go.Figure(
+        go.Bar(x=names, y=numbers, marker_color=colour, hovertemplate="%{x}: %{y:,}<extra></extra>",
+               text=numbers, texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
+    )
+    _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=False)
+    _count_axis(fig, largest)
+    return fig
 
 
 def stacked_bar(
@@ -91,7 +108,10 @@ def stacked_bar(
             hovertemplate=f"%{{x}}<br>{name}: %{{y:,}}<extra></extra>",
         )
     fig.update_layout(barmode="stack" if stacked else "group")
-    return _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=True)
+    _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=True)
+    totals = table.sum(axis=1) if stacked else table.max(axis=1)
+    _count_axis(fig, float(totals.max()) if len(totals) else 0.0)
+    return fig
 
 
 def lines(
@@ -116,7 +136,9 @@ def lines(
             line={"color": colours.get(str(column), NEUTRAL), "width": 2.5},
             hovertemplate=f"%{{x}}<br>{name}: %{{y:,}}<extra></extra>",
         )
-    return _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=True)
+    _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=len(fig.data) > 1)
+    _count_axis(fig, float(table.to_numpy().max()) if table.size else 0.0)
+    return fig
 
 
 def donut(
@@ -129,7 +151,12 @@ def donut(
         go.Pie(
             labels=[labels.get(k, k) for k in keys], values=values.to_numpy(), hole=0.5, sort=False,
             marker={"colors": [colours.get(k, UNKNOWN_COLOUR) for k in keys]},
-            hovertemplate="%{label}: %{value:,} (%{percent})<extra></extra>", textinfo="percent",
+            hovertemplate="%{label}: %{value:,} (%{percent:.1%})<extra></extra>",
+            texttemplate="%{percent:.0%}", textposition="inside", insidetextorientation="horizontal",
         )
     )
-    return _layout(fig, title=title, x_title="", y_title="", lang=lang, legend=True)
+    _layout(fig, title=title, x_title="", y_title="", lang=lang, legend=True)
+    # small slices keep their colour and hover but lose an unreadable label
+    fig.update_layout(uniformtext_minsize=11, uniformtext_mode="hide",
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0, "xanchor": "left"})
+    return fig

@@ -123,7 +123,7 @@ STRINGS: dict[str, str] = {
     "overview.real": "the partnership's data",
     "overview.data_folder": "**Folder:** `{folder}`",
     "overview.last_change": "**Last change:** {when}",
-    "overview.table_rows": "{table}: {rows} rows ({file})",
+    "overview.table_rows": "{table} ({file}), rows: {rows}",
     # charts and axes
     "chart.monthly_participations": "Participations per month, by event type",
     "chart.participations_by_space": "Participations by venue",
@@ -182,7 +182,7 @@ STRINGS: dict[str, str] = {
     "col.events": "Events",
     "source.list": "attendance list",
     "source.head_count": "head count",
-    "value.unknown": "Unknown",
+    "value.unknown": "Not known",
     # tables
     "table.spaces": "Spaces",
     "table.residents": "Residents",

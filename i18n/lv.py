@@ -123,7 +123,7 @@ STRINGS: dict[str, str] = {
     "overview.real": "partnerības dati",
     "overview.data_folder": "**Mape:** `{folder}`",
     "overview.last_change": "**Pēdējās izmaiņas:** {when}",
-    "overview.table_rows": "{table}: {rows} rindas ({file})",
+    "overview.table_rows": "{table} ({file}), rindu skaits: {rows}",
     # grafiki un asis
     "chart.monthly_participations": "Dalības pa mēnešiem un pasākumu veidiem",
     "chart.participations_by_space": "Dalības pa norises vietām",

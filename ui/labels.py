@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from i18n import t
-from i18n.formatting import fmt_month, fmt_quarter
+from i18n.formatting import fmt_month, fmt_quarter, month_name
 from loaders import Dataset
 from metrics import NO_VENUE
 
@@ -24,6 +24,11 @@ def space_labels(ds: Dataset, lang: str) -> dict[str, str]:
 
 
 def month_labels(index: pd.Index, lang: str) -> list[str]:
+    """Axis labels for months: names alone within one year, else short ``03.2019`` / ``Mar 2019``."""
+    if len({ts.year for ts in index}) <= 1:
+        return [month_name(ts.month, lang, "abbreviated") for ts in index]
+    if lang == "lv":
+        return [f"{ts.month:02d}.{ts.year}" for ts in index]
     return [fmt_month(ts.date(), lang, "abbreviated") for ts in index]
 
 

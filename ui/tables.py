@@ -14,10 +14,10 @@ def events_frame(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col.starts_on", lang): events["starts_on"],
             t("col.title", lang): events["title"],
             t("col.event_type", lang): events["event_type"].astype("object").map(lambda c: t(f"event_type.{c}", lang)),
+            t("col.participations", lang): events["participations"],
             t("col.venue", lang): events["venue"],
             t("col.municipality", lang): events["municipality"],
             t("col.project_code", lang): events["project_code"],
-            t("col.participations", lang): events["participations"],
             t("col.source", lang): events["has_list"].map(
                 lambda listed: t("source.list" if listed else "source.head_count", lang)
             ),
@@ -31,11 +31,11 @@ def spaces_frame(spaces: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col.name", lang): spaces["name"],
             t("col.space_type", lang): spaces["space_type"].astype("object").map(lambda c: t(f"space_type.{c}", lang)),
             t("col.municipality", lang): spaces["municipality"],
-            t("col.settlement", lang): spaces["settlement"],
-            t("col.desks", lang): spaces["desks"],
-            t("col.opened_on", lang): spaces["opened_on"],
             t("col.active_residents", lang): spaces["active_residents"],
             t("col.events", lang): spaces["events"],
             t("col.participations", lang): spaces["participations"],
+            t("col.desks", lang): spaces["desks"],
+            t("col.settlement", lang): spaces["settlement"],
+            t("col.opened_on", lang): spaces["opened_on"],
         }
     )

@@ -61,7 +61,8 @@ def kpi_cards(ctx: PageContext, values: dict[str, int], changes: dict[str, int] 
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, key=key, config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+    # no mode bar: its tooltips are English-only, and the figures are not meant to be zoomed
+    st.plotly_chart(fig, key=key, config={"displayModeBar": False})
 
 
 def empty_message(lang: str) -> None:
