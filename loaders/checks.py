@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from loaders.contract import (
@@ -76,22 +77,28 @@ def check_personal_codes(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[
     Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
     not only as "not a whole number" (no valid number or date matches the pattern).
     """
-    problems: list[Problem] = []
-    for name in raw.columns:
-        column = raw[name]
-        hits = column[column.str.contains(PERSONAL_CODE, na=False)]
-        problems.extend(
-            error(spec.name, "personal_code", row=int(row), column=name, value=mask_personal_code(value), file=file)
-            for row, value in hits.items()
-        )
-    return problems
+    if raw.empty:
+        return []
+    # every cell in one vectorised pass (one call per column costs more than the search itself)
+    cells = raw.to_numpy(dtype=object)
+    found = pd.Series(cells.ravel(), dtype="str").str.contains(PERSONAL_CODE, na=False).to_numpy()
+    rows, columns = np.divmod(np.flatnonzero(found), cells.shape[1])
+    return [
+        error(spec.name, "personal_code", row=int(raw.index[r]), column=str(raw.columns[c]),
+              value=mask_personal_code(str(cells[r, c])), file=file)
+        for r, c in zip(rows, columns, strict=True)
+    ]
 
 
-def check_foreign_keys(frames: dict[str, pd.DataFrame], files: dict[str, str]) -> list[Problem]:
+def check_foreign_keys(
+    frames: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Every reference must name an id of its table; references into a table whose file could
+    not be read are not checked (that file's own problem says what is wrong)."""
     problems: list[Problem] = []
     for table, frame in frames.items():
         for column in TABLES[table].columns:
-            if column.references is None:
+            if column.references is None or column.references in unreadable:
                 continue
             target = TABLES[column.references]
             referenced = frames.get(column.references)
@@ -130,8 +137,14 @@ def check_attendance(attendance: pd.DataFrame, events: pd.DataFrame, files: dict
     return problems
 
 
-def check_event_stops(stops: pd.DataFrame, files: dict[str, str]) -> list[Problem]:
-    """Stop numbers unique per event; every stop placed by a space or by coordinates."""
+def check_event_stops(
+    stops: pd.DataFrame, files: dict[str, str], coordinate_problem_rows: frozenset[int] = frozenset()
+) -> list[Problem]:
+    """Stop numbers unique per event; every stop placed by a space or by coordinates.
+
+    A stop whose coordinates already have a problem (unreadable, half a pair) is not reported
+    again as unplaced.
+    """
     file = files.get("event_stops")
     twice = stops[stops.duplicated(["event_id", "stop_no"], keep="first") & stops["stop_no"].notna()]
     problems = [
@@ -140,6 +153,7 @@ def check_event_stops(stops: pd.DataFrame, files: dict[str, str]) -> list[Proble
         for row, event, stop in zip(twice.index, twice["event_id"], twice["stop_no"], strict=True)
     ]
     unplaced = stops["space_id"].isna() & (stops["latitude"].isna() | stops["longitude"].isna())
+    unplaced &= ~stops.index.isin(list(coordinate_problem_rows))
     problems.extend(
         error("event_stops", "stop_location_missing", row=int(row), column="space_id", file=file)
         for row in stops.index[unplaced]
@@ -168,7 +182,9 @@ def check_coordinates(frame: pd.DataFrame, spec: TableSpec, file: str, problems:
         )
         if lat_name in spec.required_columns:
             continue
-        half = lat.isna() ^ lon.isna()
+        # a coordinate that did not parse is already reported; the pair is not "incomplete" for that
+        unparsed = {p.row for p in problems if p.rule == "type_decimal" and p.column in (lat_name, lon_name)}
+        half = (lat.isna() ^ lon.isna()) & ~frame.index.isin(list(unparsed))
         result.extend(
             error(spec.name, "coordinates_incomplete", row=int(row),
                   column=lat_name if pd.isna(frame.at[row, lat_name]) else lon_name, file=file)

@@ -130,7 +130,8 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
             file_names[name] = paths[0].name
 
     if all(name in typed for name, spec in TABLES.items() if spec.required):
-        result.problems.extend(_cross_table_problems(typed, file_names))
+        unreadable = frozenset(name for name in tables if name not in typed)
+        result.problems.extend(_cross_table_problems(typed, file_names, unreadable, result.problems))
     result.problems = sorted((mask_problem(p) for p in result.problems), key=sort_key)
     if result.ok:
         result.dataset = _finish(typed)
@@ -163,12 +164,18 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, result: Load
     return frame
 
 
-def _cross_table_problems(typed: dict[str, pd.DataFrame], files: dict[str, str]) -> list[Problem]:
-    problems = check_foreign_keys(typed, files)
+def _cross_table_problems(
+    typed: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str], earlier: list[Problem]
+) -> list[Problem]:
+    problems = check_foreign_keys(typed, files, unreadable)
     if "attendance" in typed:
         problems += check_attendance(typed["attendance"], typed["events"], files)
     if "event_stops" in typed:
-        problems += check_event_stops(typed["event_stops"], files)
+        coordinate_rows = frozenset(
+            p.row for p in earlier
+            if p.table == "event_stops" and p.column in ("latitude", "longitude") and p.row is not None
+        )
+        problems += check_event_stops(typed["event_stops"], files, coordinate_rows)
     return problems
 
 
