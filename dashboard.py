@@ -24,6 +24,9 @@ PAGES = (
     ("app_pages/attendance.py", "attendance", "page.attendance", ":material/groups:"),
     ("app_pages/residents.py", "residents", "page.residents", ":material/chair:"),
     ("app_pages/spaces.py", "spaces", "page.spaces", ":material/apartment:"),
+    ("app_pages/map.py", "map", "page.map", ":material/map:"),
+    ("app_pages/reports.py", "reports", "page.reports", ":material/description:"),
+    ("app_pages/data.py", "data", "page.data", ":material/database:"),
 )
 page = st.navigation(
     [

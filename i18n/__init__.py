@@ -18,7 +18,7 @@ from i18n.lv import STRINGS as LV
 
 LANGUAGES: tuple[str, ...] = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
-_FEATURE_MODULES: tuple[str, ...] = ()
+_FEATURE_MODULES: tuple[str, ...] = ("strings_maps", "strings_reports", "strings_data")
 
 
 def _catalogues() -> dict[str, dict[str, str]]:

@@ -86,6 +86,9 @@ STRINGS: dict[str, str] = {
     "page.attendance": "Attendance",
     "page.residents": "Residents",
     "page.spaces": "Spaces",
+    "page.map": "Map",
+    "page.reports": "Reports",
+    "page.data": "Data",
     # filters
     "filter.header": "Filters",
     "filter.period": "Period",

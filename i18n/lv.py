@@ -86,6 +86,9 @@ STRINGS: dict[str, str] = {
     "page.attendance": "Apmeklējums",
     "page.residents": "Rezidenti",
     "page.spaces": "Telpas",
+    "page.map": "Karte",
+    "page.reports": "Atskaites",
+    "page.data": "Dati",
     # filtri
     "filter.header": "Filtri",
     "filter.period": "Periods",

@@ -1,0 +1,3 @@
+"""Strings of the data feature: {key: {"lv": ..., "en": ...}}."""
+
+STRINGS: dict[str, dict[str, str]] = {}
