@@ -13,7 +13,6 @@ import re
 import unicodedata
 from functools import cache
 
-import numpy as np
 import pandas as pd
 
 from loaders.contract import (
@@ -30,6 +29,12 @@ from loaders.problems import Problem, error, warning
 #: old ``DDMMYY-CNNNN`` (C = century digit 0–2) and new ``32xxxx-xxxxx`` personal codes
 PERSONAL_CODE = re.compile(
     r"(?<!\d)(?:(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?[0-2]\d{4}|32\d{4}-?\d{5})(?!\d)"
+)
+
+
+#: the same pattern without look-arounds, for pyarrow's RE2 engine (used to find the cells)
+_PERSONAL_CODE_RE2 = (
+    r"(?:^|\D)(?:(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?[0-2]\d{4}|32\d{4}-?\d{5})(?:\D|$)"
 )
 
 
@@ -75,19 +80,19 @@ def check_personal_codes(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[
     """Any cell that looks like a Latvian personal code, in any table and column, is an error.
 
     Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
-    not only as "not a whole number" (no valid number or date matches the pattern).
+    not only as "not a whole number" (no valid number or date matches the pattern). The search
+    runs per column in pyarrow's RE2 engine (no Python string per cell).
     """
-    if raw.empty:
-        return []
-    # every cell in one vectorised pass (one call per column costs more than the search itself)
-    cells = raw.to_numpy(dtype=object)
-    found = pd.Series(cells.ravel(), dtype="str").str.contains(PERSONAL_CODE, na=False).to_numpy()
-    rows, columns = np.divmod(np.flatnonzero(found), cells.shape[1])
-    return [
-        error(spec.name, "personal_code", row=int(raw.index[r]), column=str(raw.columns[c]),
-              value=mask_personal_code(str(cells[r, c])), file=file)
-        for r, c in zip(rows, columns, strict=True)
-    ]
+    problems: list[Problem] = []
+    for name in raw.columns:
+        column = raw[name]
+        hits = column[column.str.contains(_PERSONAL_CODE_RE2, regex=True)]
+        problems.extend(
+            error(spec.name, "personal_code", row=int(row), column=str(name), value=mask_personal_code(value),
+                  file=file)
+            for row, value in hits.items()
+        )
+    return problems
 
 
 def check_foreign_keys(
@@ -230,34 +235,33 @@ def match_municipality(value: str) -> tuple[str, str | None]:
     return "near", FORMER.get(candidate, LONG_NAMES.get(candidate, candidate))
 
 
+_MUNICIPALITY_RULES = {
+    "former": ("warning", "municipality_former", "official"),
+    "near": ("error", "municipality_near_miss", "suggestion"),
+    "unknown": ("error", "municipality_unknown", None),
+}
+
+
 def check_municipalities(frame: pd.DataFrame, table: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check municipality columns; return the frame with official names and the problems."""
+    """Check municipality columns; return the frame with official names and the problems.
+
+    Each distinct name is judged once; only the rows of a name that is not official are listed.
+    """
     problems: list[Problem] = []
     for name in MUNICIPALITY_COLUMNS.get(table, ()):
         column = frame[name]
-        mapping: dict[str, str] = {}
-        for value in column.dropna().unique():
-            verdict, official = match_municipality(str(value))
-            rows = column.index[column.eq(value)]
-            if verdict in ("ok", "former") and official is not None:
-                mapping[value] = official
-            if verdict == "former":
-                problems.extend(
-                    warning(table, "municipality_former", row=int(r), column=name, value=value, file=file,
-                            params={"official": official})
-                    for r in rows
-                )
-            elif verdict == "near":
-                problems.extend(
-                    error(table, "municipality_near_miss", row=int(r), column=name, value=value, file=file,
-                          params={"suggestion": official})
-                    for r in rows
-                )
-            elif verdict == "unknown":
-                problems.extend(
-                    error(table, "municipality_unknown", row=int(r), column=name, value=value, file=file)
-                    for r in rows
-                )
-        if mapping:
-            frame[name] = column.map(lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v).astype("str")
+        verdicts = {value: match_municipality(str(value)) for value in column.dropna().unique()}
+        to_official = {v: official for v, (verdict, official) in verdicts.items() if verdict in ("ok", "former")}
+        if any(v != official for v, official in to_official.items()):
+            frame[name] = column.map(to_official).where(column.isin(list(to_official)), column).astype("str")
+        flagged = {v: verdict for v, verdict in verdicts.items() if verdict[0] in _MUNICIPALITY_RULES}
+        if not flagged:
+            continue
+        rows = column[column.isin(list(flagged))]
+        for row, value in rows.items():
+            verdict, official = flagged[value]
+            severity, rule, param = _MUNICIPALITY_RULES[verdict]
+            make = error if severity == "error" else warning
+            problems.append(make(table, rule, row=int(row), column=name, value=value, file=file,
+                                 params={param: official} if param else {}))
     return frame, problems

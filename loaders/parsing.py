@@ -7,7 +7,11 @@ a problem naming its row and column, so nothing turns into NaT or NaN silently.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from loaders.contract import GENDER_SYNONYMS, ColumnSpec, Kind, TableSpec
 from loaders.problems import Problem, error
@@ -70,7 +74,43 @@ def _no_failures(text: pd.Series) -> pd.Series:
     return pd.Series(dtype="str", index=text.index[:0])
 
 
+def _arrow_cast(text: pd.Series, arrow_type: pa.DataType, dtype: str) -> pd.Series:
+    """Cast strings already known to be well-formed (others missing) in one C++ pass."""
+    cast = pc.cast(pa.array(text, type=pa.large_string(), from_pandas=True), arrow_type)
+    return pd.Series(pd.arrays.ArrowExtensionArray(cast), index=text.index).astype(dtype)
+
+
+def _quick_then_careful(
+    text: pd.Series,
+    quick: list[tuple[str, Callable[[pd.Series], pd.Series]]],
+    careful: Callable[[pd.Series], tuple[pd.Series, pd.Series]],
+) -> tuple[pd.Series, pd.Series]:
+    """Convert the common, unambiguous spellings (``quick``: pattern → converter) vectorised over
+    the whole column; only the cells left over (rare: spaces, ``+``, typos) take ``careful``."""
+    values: pd.Series | None = None
+    for pattern, convert in quick:
+        matched = text.str.fullmatch(pattern)
+        if matched.any():
+            converted = convert(text.where(matched))
+            values = converted if values is None else values.fillna(converted)
+    rest = text.ne("") if values is None else text.ne("") & values.isna()
+    if values is None or rest.any():
+        careful_values, failures = careful(text[rest] if values is not None else text)
+        if values is None:
+            return careful_values, failures
+        values = values.copy()
+        values[rest] = careful_values
+        return values, failures
+    return values, _no_failures(text)
+
+
 def _to_int(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return _quick_then_careful(
+        text, [(r"-?\d{1,18}", lambda s: _arrow_cast(s, pa.int64(), "Int64"))], _to_int_careful
+    )
+
+
+def _to_int_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     cleaned = text.str.replace(_SPACES, "", regex=True)
     empty = cleaned.eq("")
     # more than 18 digits does not fit Int64 (and is no count or year): not a whole number we accept
@@ -82,6 +122,13 @@ def _to_int(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _to_decimal(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    def convert(well_formed: pd.Series) -> pd.Series:
+        return _arrow_cast(well_formed.str.replace(",", ".", regex=False), pa.float64(), "float64")
+
+    return _quick_then_careful(text, [(r"-?\d+(?:[.,]\d+)?", convert)], _to_decimal_careful)
+
+
+def _to_decimal_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     cleaned = text.str.replace(_SPACES, "", regex=True)
     # A decimal comma (Latvian Excel) when the value has no point.
     cleaned = cleaned.where(cleaned.str.contains(".", regex=False), cleaned.str.replace(",", ".", regex=False))
@@ -93,6 +140,18 @@ def _to_decimal(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _to_date(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    def parse(date_format: str) -> Callable[[pd.Series], pd.Series]:
+        return lambda s: pd.to_datetime(s, format=date_format, errors="coerce").astype("datetime64[us]")
+
+    # years 1900–2099 only: anything else is checked (and reported) by the careful path
+    quick = [
+        (r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}", parse("%d.%m.%Y")),
+        (r"(?:19|20)\d{2}-\d{2}-\d{2}", parse("%Y-%m-%d")),
+    ]
+    return _quick_then_careful(text, quick, _to_date_careful)
+
+
+def _to_date_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     empty = text.eq("")
     iso = text.str.fullmatch(_ISO_DATE + _MIDNIGHT)
     latvian = text.str.fullmatch(_LV_DATE + _MIDNIGHT)
