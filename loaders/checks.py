@@ -32,9 +32,11 @@ PERSONAL_CODE = re.compile(
 )
 
 
-#: the same pattern without look-arounds, for pyarrow's RE2 engine (used to find the cells)
+#: the same pattern for pyarrow's RE2 engine, used to find the cells: no look-arounds, and
+#: ``[0-9]`` rather than ``\d`` (pandas runs ``\d`` on non-ASCII text in Python, cell by cell)
 _PERSONAL_CODE_RE2 = (
-    r"(?:^|\D)(?:(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?[0-2]\d{4}|32\d{4}-?\d{5})(?:\D|$)"
+    r"(?:^|[^0-9])(?:(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}-?[0-2][0-9]{4}|32[0-9]{4}-?[0-9]{5})"
+    r"(?:[^0-9]|$)"
 )
 
 

@@ -86,7 +86,8 @@ def _quick_then_careful(
     careful: Callable[[pd.Series], tuple[pd.Series, pd.Series]],
 ) -> tuple[pd.Series, pd.Series]:
     """Convert the common, unambiguous spellings (``quick``: pattern → converter) vectorised over
-    the whole column; only the cells left over (rare: spaces, ``+``, typos) take ``careful``."""
+    the whole column; only the cells left over (rare: spaces, ``+``, typos) take ``careful``.
+    Quick patterns use ``[0-9]``, not ``\\d``, so that pandas runs them in pyarrow's RE2."""
     values: pd.Series | None = None
     for pattern, convert in quick:
         matched = text.str.fullmatch(pattern)
@@ -106,7 +107,7 @@ def _quick_then_careful(
 
 def _to_int(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     return _quick_then_careful(
-        text, [(r"-?\d{1,18}", lambda s: _arrow_cast(s, pa.int64(), "Int64"))], _to_int_careful
+        text, [(r"-?[0-9]{1,18}", lambda s: _arrow_cast(s, pa.int64(), "Int64"))], _to_int_careful
     )
 
 
@@ -125,7 +126,7 @@ def _to_decimal(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     def convert(well_formed: pd.Series) -> pd.Series:
         return _arrow_cast(well_formed.str.replace(",", ".", regex=False), pa.float64(), "float64")
 
-    return _quick_then_careful(text, [(r"-?\d+(?:[.,]\d+)?", convert)], _to_decimal_careful)
+    return _quick_then_careful(text, [(r"-?[0-9]+(?:[.,][0-9]+)?", convert)], _to_decimal_careful)
 
 
 def _to_decimal_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -145,8 +146,8 @@ def _to_date(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     # years 1900–2099 only: anything else is checked (and reported) by the careful path
     quick = [
-        (r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}", parse("%d.%m.%Y")),
-        (r"(?:19|20)\d{2}-\d{2}-\d{2}", parse("%Y-%m-%d")),
+        (r"[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2}", parse("%d.%m.%Y")),
+        (r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}", parse("%Y-%m-%d")),
     ]
     return _quick_then_careful(text, quick, _to_date_careful)
 

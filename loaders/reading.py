@@ -155,6 +155,8 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
 
 def _record_numbers(kept: int, skipped: list[int | None]) -> pd.Index:
     """Spreadsheet row numbers of the kept records, given the numbers of the skipped ones."""
+    if not skipped:
+        return pd.RangeIndex(2, 2 + kept, name="row")
     skipped_known = sorted(n for n in skipped if n is not None)
     every = np.arange(2, 2 + kept + len(skipped), dtype=np.int64)
     return pd.Index(np.setdiff1d(every, skipped_known)[:kept], name="row")
