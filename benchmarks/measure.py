@@ -1,0 +1,56 @@
+"""Timing and memory helpers for the benchmark."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+def median_seconds(action: Callable[[], Any], runs: int) -> float:
+    """Median wall time of ``runs`` calls (one untimed call first would hide cold costs: none here)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+_RSS_PROBE = """
+import json, resource, sys
+from pathlib import Path
+from loaders import load_dataset
+status = Path("/proc/self/status").read_text()
+before = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+result = load_dataset(Path(sys.argv[1]))
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"ok": result.ok, "baseline_kb": before, "peak_kb": after}))
+"""
+
+
+def load_peak_rss(folder: Path) -> dict[str, float]:
+    """Peak resident memory of a fresh process that imports the loaders and loads ``folder``.
+
+    ``baseline`` is the process after its imports; ``increase`` is what load + validate added.
+    """
+    output = subprocess.run(
+        [sys.executable, "-c", _RSS_PROBE, str(folder)], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
+    ).stdout
+    probe = json.loads(output.strip().splitlines()[-1])
+    return {
+        "baseline_mb": probe["baseline_kb"] / 1024,
+        "peak_mb": probe["peak_kb"] / 1024,
+        "increase_mb": (probe["peak_kb"] - probe["baseline_kb"]) / 1024,
+    }
+
+
+def folder_size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 1024 / 1024

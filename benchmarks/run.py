@@ -1,0 +1,145 @@
+"""Benchmark from one LAG to the whole country.
+
+    python -m benchmarks.run --scale lag|country|eu [--style excel-lv|iso] [--runs 5] [--data DIR]
+
+Generates the synthetic folder (``scripts/make_synthetic.py``) once into a cache folder, then
+measures in this one process, each figure the median of ``--runs`` runs: load + validate
+against a raw ``pyarrow.csv.read_csv`` of the same files, peak memory, the Overview and
+Attendance figures for a one-year filter, AppTest page runs (first cold run, then warm reruns
+after a filter change), building the map, and the three report files of the largest project.
+Prints one table and writes it as JSON to ``benchmarks/results/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+
+import metrics
+from benchmarks.measure import PROJECT_DIR, folder_size_mb, load_peak_rss, median_seconds
+from loaders import load_dataset
+from loaders.reading import ENCODING_CP1257, decode, sniff_separator
+
+RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
+ONE_YEAR = metrics.Filters(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+PAGES = ("app_pages/overview.py", "app_pages/attendance.py", "app_pages/residents.py", "app_pages/spaces.py",
+         "app_pages/map.py", "app_pages/reports.py")
+
+
+def synthetic_folder(scale: str, style: str) -> Path:
+    folder = Path(tempfile.gettempdir()) / "coworking-bench" / f"{scale}-{style}"
+    if not (folder / "attendance.csv").exists():
+        subprocess.run([sys.executable, "scripts/make_synthetic.py", "--scale", scale, "--style", style,
+                        "--out", str(folder)], cwd=PROJECT_DIR, check=True)
+    return folder
+
+
+def raw_arrow_read(folder: Path) -> None:
+    """The floor: pyarrow reads every table file, no detection beyond the encoding, no checks."""
+    for path in sorted(folder.glob("*.csv")):
+        head = path.read_bytes()[:4096]
+        encoding = "cp1257" if decode(head, "", path.name)[0] == ENCODING_CP1257 else "utf8"
+        separator = sniff_separator(head.decode("cp1257").split("\n", 1)[0])
+        pacsv.read_csv(path, read_options=pacsv.ReadOptions(encoding=encoding),
+                       parse_options=pacsv.ParseOptions(delimiter=separator))
+
+
+def overview_and_attendance_figures(ds) -> None:
+    """Every figure the Overview and Attendance pages show, for one year."""
+    f = ONE_YEAR
+    metrics.overview_kpis(ds, f)
+    metrics.kpi_changes(ds, f)
+    metrics.participations_by_month(ds, f)
+    metrics.participations_by_space(ds, f)
+    metrics.first_time_vs_returning(ds, f)
+    metrics.participations_by_gender(ds, f)
+    metrics.participations_by_age_band(ds, f)
+    metrics.events_table(ds, f)
+
+
+def page_times(folder: Path, runs: int) -> dict[str, float]:
+    """AppTest: the first (cold) run, then per page the median rerun after a filter change."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["COWORKING_DATA_DIR"] = str(folder)
+    times: dict[str, float] = {}
+    at = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=600)
+    at.query_params["period"] = "custom"
+    at.query_params["from"], at.query_params["to"] = "2024-01-01", "2024-12-31"
+    times["first run (cold, loads the data)"] = median_seconds(at.run, 1)
+    for page in PAGES:
+        if not (PROJECT_DIR / page).exists():
+            continue
+        at.switch_page(page).run()
+        choices = [["study_visit"], ["training"], []]
+
+        def change_filter(at=at, choices=choices) -> None:
+            choice = choices.pop(0)
+            choices.append(choice)
+            at.sidebar.multiselect(key="type").set_value(choice).run()
+
+        times[f"{Path(page).stem}: rerun after a filter change"] = median_seconds(change_filter, runs)
+        if at.exception:
+            raise RuntimeError(f"{page}: {at.exception[0].value}")
+    return times
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=("lag", "country", "eu"), default="country")
+    parser.add_argument("--style", choices=("excel-lv", "iso"), default="excel-lv")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--data", type=Path, help="an existing data folder instead of the synthetic one")
+    parser.add_argument("--skip-pages", action="store_true", help="leave out the AppTest page runs")
+    args = parser.parse_args(argv)
+
+    folder = args.data or synthetic_folder(args.scale, args.style)
+    rows: list[tuple[str, float, str]] = []
+    load_s = median_seconds(lambda: load_dataset(folder), args.runs)
+    raw_s = median_seconds(lambda: raw_arrow_read(folder), args.runs)
+    rows += [("load + validate (s)", load_s, ""), ("raw pyarrow.csv read (s)", raw_s, ""),
+             ("ratio load / raw read", load_s / raw_s, "target ≤ 2.5")]
+    memory = load_peak_rss(folder)
+    size = folder_size_mb(folder)
+    rows += [("folder size on disk (MB)", size, ""), ("peak RSS of the process (MB)", memory["peak_mb"], ""),
+             ("RSS added by load + validate (MB)", memory["increase_mb"], ""),
+             ("ratio added RSS / size", memory["increase_mb"] / size, "target ≤ 5")]
+
+    ds = load_dataset(folder).dataset
+    rows.append(("Overview + Attendance figures, 1 year, warm (s)",
+                 median_seconds(lambda: overview_and_attendance_figures(ds), args.runs), ""))
+    for name, seconds in _optional_sections(ds, folder, args).items():
+        rows.append((name, seconds, ""))
+    if not args.skip_pages:
+        rows += [(name, seconds, "target ≤ 0.5" if "rerun" in name else "")
+                 for name, seconds in page_times(folder, args.runs).items()]
+
+    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    width = max(len(name) for name, _, _ in rows)
+    print(f"scale {args.scale}, style {args.style}, {args.runs} runs each; {machine}")
+    for name, value, note in rows:
+        print(f"{name.ljust(width)}  {value:10.3f}  {note}")
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
+    out = RESULTS_DIR / f"{args.scale}-{args.style}-{stamp}.json"
+    out.write_text(json.dumps({"scale": args.scale, "style": args.style, "runs": args.runs, "machine": machine,
+                               "rows": [{"name": n, "value": v, "note": note} for n, v, note in rows]}, indent=2))
+    print(f"written: {out.relative_to(PROJECT_DIR)}")
+
+
+def _optional_sections(ds, folder: Path, args: argparse.Namespace) -> dict[str, float]:
+    """Map and report timings, once those packages exist."""
+    return {}
+
+
+if __name__ == "__main__":
+    main()
