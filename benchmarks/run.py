@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> None:
         rows += [(name, seconds, "target ≤ 0.5" if "rerun" in name else "")
                  for name, seconds in page_times(folder, args.runs).items()]
 
-    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    machine = f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
     width = max(len(name) for name, _, _ in rows)
     print(f"scale {args.scale}, style {args.style}, {args.runs} runs each; {machine}")
     for name, value, note in rows:

@@ -139,11 +139,8 @@ def make(scale: Scale, seed: int = 2019) -> dict[str, pd.DataFrame]:
     extra = int(scale.attendance * 1.05)
     event_of_row = listed[rng.integers(0, len(listed), extra)]
     kind = rng.random(extra)
-    person = np.where(
-        kind < 0.55, np.char.add("R", np.char.zfill(rng.integers(1, scale.residents + 1, extra).astype(str), 7)),
-        np.where(kind < 0.9, np.char.add("G", np.char.zfill(rng.integers(1, scale.residents + 1, extra).astype(str), 7)),
-                 ""),
-    )
+    number = np.char.zfill(rng.integers(1, scale.residents + 1, extra).astype(str), 7)
+    person = np.where(kind < 0.55, np.char.add("R", number), np.where(kind < 0.9, np.char.add("G", number), ""))
     attendance = pd.DataFrame({"event_id": events["event_id"].to_numpy()[event_of_row], "person_id": person})
     named = attendance["person_id"] != ""
     attendance = attendance[~(named & attendance.duplicated(["event_id", "person_id"]))].head(scale.attendance)
