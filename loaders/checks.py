@@ -21,6 +21,7 @@ from loaders.contract import (
     LONGITUDE_RANGE,
     MUNICIPALITY_COLUMNS,
     TABLES,
+    Kind,
     TableSpec,
 )
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
@@ -78,16 +79,26 @@ def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem
     return problems
 
 
-def check_personal_codes(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
+def check_personal_codes(
+    raw: pd.DataFrame, spec: TableSpec, file: str, unparsed: set[tuple[int, str]] = frozenset()
+) -> list[Problem]:
     """Any cell that looks like a Latvian personal code, in any table and column, is an error.
 
     Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
-    not only as "not a whole number" (no valid number or date matches the pattern). The search
-    runs per column in pyarrow's RE2 engine (no Python string per cell).
+    not only as "not a whole number". A valid number or date never matches the pattern, so in
+    those columns only the cells that did not parse (``unparsed``: (row, column)) are searched.
+    The search runs per column in pyarrow's RE2 engine (no Python string per cell), on cells of
+    at least 10 characters (a code is 11 or 12).
     """
+    typed = {c.name for c in spec.columns if c.kind in (Kind.INT, Kind.DECIMAL, Kind.DATE)}
     problems: list[Problem] = []
     for name in raw.columns:
         column = raw[name]
+        if name in typed:
+            column = column[column.index.isin([row for row, col in unparsed if col == name])]
+        column = column[column.str.len() >= 10]
+        if column.empty:
+            continue
         hits = column[column.str.contains(_PERSONAL_CODE_RE2, regex=True)]
         problems.extend(
             error(spec.name, "personal_code", row=int(row), column=str(name), value=mask_personal_code(value),
@@ -111,7 +122,12 @@ def check_foreign_keys(
             referenced = frames.get(column.references)
             known = referenced[target.id_column] if referenced is not None else pd.Series(dtype="str")
             values = frame[column.name]
-            missing = values.notna() & ~values.isin(known)
+            # judge each distinct value once; list rows only when a value is unknown
+            distinct = pd.Series(values.dropna().unique())
+            unknown = distinct[~distinct.isin(known)]
+            if unknown.empty:
+                continue
+            missing = values.isin(unknown)
             problems.extend(
                 error(table, "foreign_key", row=int(row), column=column.name, value=value, file=files.get(table),
                       params={"target": column.references, "target_file_missing": column.references not in frames})

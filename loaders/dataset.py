@@ -148,12 +148,12 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, result: Load
     result.files[spec.name] = FileInfo(spec.name, path.name, len(raw.frame), raw.encoding, raw.separator)
     problems = list(raw.problems)
     problems += check_columns(raw.frame, spec, path.name)
-    problems += check_personal_codes(raw.frame, spec, path.name)
     if spec.required and raw.frame.empty:
         problems.append(error(spec.name, "table_empty", file=path.name))
     frame, parse_problems = parse_table(raw.frame, spec, path.name)
-    problems += parse_problems
     already = {(p.row, p.column) for p in parse_problems}
+    problems += check_personal_codes(raw.frame, spec, path.name, unparsed=already)
+    problems += parse_problems
     missing_columns = {c for c in spec.required_columns if c not in raw.frame.columns}
     schema_problems = validate_table(frame, raw.frame, spec, path.name, already)
     problems += [p for p in schema_problems if p.column not in missing_columns]

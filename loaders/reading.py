@@ -107,34 +107,14 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     names = [normalise_header(h) for h in header]
     positional = [f"c{i}" for i in range(len(names))]
 
-    bad_rows: list[tuple[int | None, int]] = []
-
-    def on_invalid_row(row: pacsv.InvalidRow) -> str:
-        bad_rows.append((row.number, row.actual_columns))
-        return "skip"
-
     payload = data[3:] if encoding == ENCODING_UTF8_BOM else data
     if encoding == ENCODING_CP1257:
         payload = text.encode("utf-8")
-    try:
-        arrow_table = pacsv.read_csv(
-            io.BytesIO(payload),
-            read_options=pacsv.ReadOptions(
-                column_names=positional, skip_rows=1, use_threads=False, block_size=1 << 24
-            ),
-            parse_options=pacsv.ParseOptions(
-                delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row,
-                # a blank line is a spreadsheet row too: skipping it would shift every later row number
-                ignore_empty_lines=False,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in positional},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise FileRefused(error(table, "file_unreadable", file=file, params={"reason": str(exc)[:200]})) from exc
+    # Both cores first; pyarrow only numbers a bad row when reading on one thread, so a file
+    # with a bad row (rare) is read again that way to report the spreadsheet row.
+    arrow_table, bad_rows = _arrow_read(payload, positional, separator, table, file, threads=True)
+    if bad_rows:
+        arrow_table, bad_rows = _arrow_read(payload, positional, separator, table, file, threads=False)
 
     frame = arrow_table.to_pandas()
     frame.index = _record_numbers(len(frame), [number for number, _ in bad_rows])
@@ -151,6 +131,36 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     raw = RawTable(table, file, frame, encoding, separator, problems)
     _name_columns(raw, names)
     return raw
+
+
+def _arrow_read(
+    payload: bytes, columns: list[str], separator: str, table: str, file: str, *, threads: bool
+) -> tuple[pa.Table, list[tuple[int | None, int]]]:
+    """Every cell as text; rows with the wrong number of cells are skipped and returned."""
+    bad_rows: list[tuple[int | None, int]] = []
+
+    def on_invalid_row(row: pacsv.InvalidRow) -> str:
+        bad_rows.append((row.number, row.actual_columns))
+        return "skip"
+
+    try:
+        arrow_table = pacsv.read_csv(
+            io.BytesIO(payload),
+            read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1, use_threads=threads, block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(
+                delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row,
+                # a blank line is a spreadsheet row too: skipping it would shift every later row number
+                ignore_empty_lines=False,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in columns},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise FileRefused(error(table, "file_unreadable", file=file, params={"reason": str(exc)[:200]})) from exc
+    return arrow_table, bad_rows
 
 
 def _record_numbers(kept: int, skipped: list[int | None]) -> pd.Index:
