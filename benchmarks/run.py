@@ -27,7 +27,7 @@ import pyarrow.csv as pacsv
 import metrics
 from benchmarks.measure import PROJECT_DIR, folder_size_mb, load_peak_rss, median_seconds
 from loaders import load_dataset
-from loaders.reading import ENCODING_CP1257, decode, sniff_separator
+from loaders.reading import ENCODING_CP1257, detect_encoding, sniff_separator
 
 RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
 ONE_YEAR = metrics.Filters(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
@@ -46,8 +46,9 @@ def synthetic_folder(scale: str, style: str) -> Path:
 def raw_arrow_read(folder: Path) -> None:
     """The floor: pyarrow reads every table file, no detection beyond the encoding, no checks."""
     for path in sorted(folder.glob("*.csv")):
-        head = path.read_bytes()[:4096]
-        encoding = "cp1257" if decode(head, "", path.name)[0] == ENCODING_CP1257 else "utf8"
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+        encoding = "cp1257" if detect_encoding(head, "", path.name) == ENCODING_CP1257 else "utf8"
         separator = sniff_separator(head.decode("cp1257").split("\n", 1)[0])
         pacsv.read_csv(path, read_options=pacsv.ReadOptions(encoding=encoding),
                        parse_options=pacsv.ParseOptions(delimiter=separator))

@@ -9,8 +9,10 @@ Excel files go through the same rules. The frame's index is the spreadsheet row 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits, ArchiveRefused, check_archive
@@ -59,25 +62,40 @@ def normalise_header(name: object) -> str:
     return _WHITESPACE.sub("_", text.replace("\ufeff", "").strip().lower())
 
 
-def decode(data: bytes, table: str, file: str) -> tuple[str, str]:
-    """Return ``(encoding label, text)``; raise :class:`FileRefused` when it is neither."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return ENCODING_UTF8_BOM, data[3:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise FileRefused(error(table, "encoding_unknown", file=file)) from exc
+def detect_encoding(data: bytes, table: str, file: str) -> str:
+    """The encoding label (BOM, else strict UTF-8, else Windows-1257); :class:`FileRefused` if none.
+
+    The check decodes in chunks and keeps nothing, so a large file is not held twice in memory.
+    """
     if data.startswith(_UTF16_BOMS):
         raise FileRefused(error(table, "encoding_utf16", file=file))
     if b"\x00" in data[:4096]:
         raise FileRefused(error(table, "encoding_unknown", file=file))
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if _decodes(data, "utf-8"):
+        return ENCODING_UTF8_BOM if bom else ENCODING_UTF8
+    if not bom and _decodes(data, "cp1257"):
+        return ENCODING_CP1257
+    raise FileRefused(error(table, "encoding_unknown", file=file))
+
+
+def _decodes(data: bytes, encoding: str, chunk: int = 1 << 20) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
     try:
-        return ENCODING_UTF8, data.decode("utf-8")
+        for start in range(0, len(data), chunk):
+            decoder.decode(view[start : start + chunk])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        pass
-    try:
-        return ENCODING_CP1257, data.decode("cp1257")
-    except UnicodeDecodeError as exc:
-        raise FileRefused(error(table, "encoding_unknown", file=file)) from exc
+        return False
+    return True
+
+
+def first_line(data: bytes, encoding: str) -> str:
+    """The header line as text."""
+    head = data[3:] if encoding == ENCODING_UTF8_BOM else data
+    line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    return line.decode("cp1257" if encoding == ENCODING_CP1257 else "utf-8")
 
 
 def sniff_separator(header_line: str) -> str:
@@ -98,26 +116,27 @@ def _count_outside_quotes(line: str, char: str) -> int:
 
 
 def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
-    encoding, text = decode(data, table, file)
-    if not text.strip():
+    encoding = detect_encoding(data, table, file)
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise FileRefused(error(table, "file_empty", file=file))
-    header_line = text.split("\n", 1)[0].rstrip("\r")
+    header_line = first_line(data, encoding)
     separator = sniff_separator(header_line)
     header = next(csv.reader([header_line], delimiter=separator))
     names = [normalise_header(h) for h in header]
     positional = [f"c{i}" for i in range(len(names))]
 
     payload = data[3:] if encoding == ENCODING_UTF8_BOM else data
-    if encoding == ENCODING_CP1257:
-        payload = text.encode("utf-8")
+    arrow_encoding = "cp1257" if encoding == ENCODING_CP1257 else "utf8"
     # Both cores first; pyarrow only numbers a bad row when reading on one thread, so a file
     # with a bad row (rare) is read again that way to report the spreadsheet row.
-    arrow_table, bad_rows = _arrow_read(payload, positional, separator, table, file, threads=True)
+    arrow_table, bad_rows = _arrow_read(payload, positional, separator, arrow_encoding, table, file, threads=True)
     if bad_rows:
-        arrow_table, bad_rows = _arrow_read(payload, positional, separator, table, file, threads=False)
+        arrow_table, bad_rows = _arrow_read(payload, positional, separator, arrow_encoding, table, file, threads=False)
 
+    rows = _record_numbers(arrow_table.num_rows, [number for number, _ in bad_rows])
+    arrow_table, rows = _trim_and_drop_empty_rows(arrow_table, rows)
     frame = arrow_table.to_pandas()
-    frame.index = _record_numbers(len(frame), [number for number, _ in bad_rows])
+    frame.index = rows
     problems = [
         error(
             table,
@@ -133,8 +152,20 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     return raw
 
 
+def _trim_and_drop_empty_rows(table: pa.Table, rows: pd.Index) -> tuple[pa.Table, pd.Index]:
+    """Cells without surrounding spaces; rows of nothing but separators (Excel writes them) dropped."""
+    if table.num_columns == 0:
+        return table, rows
+    columns = [pc.utf8_trim_whitespace(column) for column in table.columns]
+    table = pa.table(columns, names=table.column_names)
+    has_data = functools.reduce(pc.or_, [pc.not_equal(column, "") for column in columns])
+    if pc.all(has_data).as_py() is not False:
+        return table, rows
+    return table.filter(has_data), rows[has_data.to_numpy(zero_copy_only=False)]
+
+
 def _arrow_read(
-    payload: bytes, columns: list[str], separator: str, table: str, file: str, *, threads: bool
+    payload: bytes, columns: list[str], separator: str, encoding: str, table: str, file: str, *, threads: bool
 ) -> tuple[pa.Table, list[tuple[int | None, int]]]:
     """Every cell as text; rows with the wrong number of cells are skipped and returned."""
     bad_rows: list[tuple[int | None, int]] = []
@@ -146,7 +177,9 @@ def _arrow_read(
     try:
         arrow_table = pacsv.read_csv(
             io.BytesIO(payload),
-            read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1, use_threads=threads, block_size=1 << 22),
+            read_options=pacsv.ReadOptions(
+                column_names=columns, skip_rows=1, use_threads=threads, block_size=1 << 22, encoding=encoding
+            ),
             parse_options=pacsv.ParseOptions(
                 delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row,
                 # a blank line is a spreadsheet row too: skipping it would shift every later row number
@@ -212,7 +245,7 @@ def read_xlsx(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) ->
     positional = [f"c{i}" for i in range(width)]
     frame = pd.DataFrame(kept, columns=positional, index=pd.Index(numbers, name="row"), dtype="str")
     raw = RawTable(table, file, frame, ENCODING_XLSX, None, problems)
-    _name_columns(raw, [normalise_header(h) for h in header])
+    _name_columns(raw, [normalise_header(h) for h in header], tidy=True)
     return raw
 
 
@@ -233,17 +266,21 @@ def _cell_text(cell: object) -> str:
     return str(cell)
 
 
-def _name_columns(raw: RawTable, names: list[str]) -> None:
-    """Give the positional columns their header names; drop blank unnamed columns; strip cells."""
+def _name_columns(raw: RawTable, names: list[str], *, tidy: bool = False) -> None:
+    """Give the positional columns their header names and drop blank unnamed columns.
+
+    ``tidy``: also trim the cells and drop wholly empty rows (the CSV path does both in arrow).
+    """
     frame = raw.frame
     frame.columns = [name or f"#{i + 1}" for i, name in enumerate(names)]
+    if tidy:
+        frame = frame.apply(lambda column: column.str.strip())
+        # Excel writes rows of bare separators below the data; a wholly empty row is not data.
+        if len(frame.columns):
+            frame = frame[frame.ne("").any(axis=1)]
     for i, name in enumerate(names):
-        if not name and not frame.iloc[:, i].str.strip().ne("").any():
+        if not name and not frame[f"#{i + 1}"].ne("").any():
             frame = frame.drop(columns=f"#{i + 1}")
-    frame = frame.apply(lambda column: column.str.strip())
-    # Excel writes rows of bare separators below the data; a wholly empty row is not data.
-    if len(frame.columns):
-        frame = frame[frame.ne("").any(axis=1)]
     seen: set[str] = set()
     for name in frame.columns:
         if name in seen:
