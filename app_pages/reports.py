@@ -1,7 +1,58 @@
-"""Reports for the rural development programme (being built)."""
+"""Reports: a project's indicators against its targets, previewed, and downloadable as Excel, Word, PDF, JSON, CSV."""
 
+from functools import partial
+
+import streamlit as st
+
+from i18n import t
+from reports import assemble_report
+from reports.build import FORMATS, MIME_TYPES, build, file_name
+from reports.labels import mode_text, period_text
+from reports.layout import indicator_table
+from reports.report_charts import report_charts
 from ui import context
-from ui.widgets import page_header
+from ui.report_controls import report_choice
+from ui.report_preview import text_table
+from ui.widgets import chart, page_header
+
+ICONS = {"xlsx": ":material/table_view:", "docx": ":material/description:", "pdf": ":material/picture_as_pdf:",
+         "json": ":material/data_object:", "csv": ":material/list:"}
 
 ctx = context.current()
+ds, lang = ctx.dataset, ctx.lang
+
 page_header(ctx, "page.reports")
+st.caption(t("report.page.intro", lang))
+if ds.projects.empty:
+    st.info(t("report.page.no_projects", lang), icon=":material/info:")
+    st.stop()
+
+choice = report_choice(ds, lang)
+report = assemble_report(ds, choice.project, choice.start, choice.end, public=choice.public, lang=choice.lang,
+                         fingerprint=ctx.data.shown.fingerprint)
+
+st.subheader(t("report.page.downloads", lang))
+st.caption(t("report.page.downloads_help", lang))
+with st.container(key="report-downloads", horizontal=True):
+    for fmt in FORMATS:
+        st.download_button(
+            t(f"report.download.{fmt}", lang), data=partial(build, report, fmt), file_name=file_name(report, fmt),
+            mime=MIME_TYPES[fmt], on_click="ignore", icon=ICONS[fmt], key=f"report-download-{fmt}",
+        )
+
+st.subheader(t("report.page.preview", lang))
+st.caption(f"{report.identification.title} · {period_text(report.start, report.end, report.lang)} · "
+           f"{mode_text(report)}")
+with st.container(key="report-indicators"):
+    text_table(indicator_table(report))
+if not report.events:
+    st.info(t("report.no_events", report.lang), icon=":material/event_busy:")
+
+previews = report_charts(report)
+for pair in (previews[i : i + 2] for i in range(0, len(previews), 2)):
+    for column, item in zip(st.columns(2, gap="large"), pair, strict=False):
+        with column:
+            if item.figure is None:
+                st.caption(t("report.chart_hidden", report.lang, title=item.title))
+            else:
+                chart(item.figure, key=f"report-chart-{item.key}")

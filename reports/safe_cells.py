@@ -12,8 +12,14 @@ import pandas as pd
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def is_formula_like(value: object) -> bool:
+    """Text a spreadsheet program would run as a formula (or that starts with a control character)."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
 def neutralise(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """For text formats (CSV): a leading apostrophe. Excel files mark such cells "quote prefix" instead."""
+    if is_formula_like(value):
         return "'" + value
     return value
 

@@ -1,0 +1,40 @@
+"""One entry point per file format, all built from the one assembled :class:`~reports.model.Report`."""
+
+from __future__ import annotations
+
+from reports.chart_images import ChartImages, render_charts
+from reports.csv_export import build_csv
+from reports.excel import build_xlsx
+from reports.json_export import build_json
+from reports.labels import file_stem
+from reports.model import Report
+from reports.pdf import build_pdf
+from reports.word import build_docx
+
+FORMATS: tuple[str, ...] = ("xlsx", "docx", "pdf", "json", "csv")
+MIME_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "json": "application/json",
+    "csv": "text/csv",
+}
+#: formats with chart images
+WITH_CHARTS = frozenset({"docx", "pdf"})
+
+
+def build(report: Report, fmt: str, images: ChartImages | None = None) -> bytes:
+    """The file's bytes. Word and PDF draw the charts unless ``images`` are given."""
+    if fmt in WITH_CHARTS:
+        images = images if images is not None else render_charts(report)
+        return build_docx(report, images) if fmt == "docx" else build_pdf(report, images)
+    builders = {"xlsx": build_xlsx, "json": build_json, "csv": build_csv}
+    if fmt not in builders:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    return builders[fmt](report)
+
+
+def file_name(report: Report, fmt: str) -> str:
+    """``atskaite_<code>_<from>_<to>.xlsx``; the events CSV ends in ``_pasakumi`` / ``_events``."""
+    suffix = ("_pasakumi" if report.lang == "lv" else "_events") if fmt == "csv" else ""
+    return f"{file_stem(report)}{suffix}.{fmt}"

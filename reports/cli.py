@@ -1,0 +1,105 @@
+"""``python -m reports DIR --project CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--public]
+[--lang lv|en] --format json|xlsx|docx|pdf|csv [--out FILE]``.
+
+JSON goes to standard output when ``--out`` is not given; the other formats are saved as
+``--out`` or, without it, under their default name in the current folder.
+
+Exit status: 0 done; 1 the data folder has errors (they are printed); 2 unknown project (the
+known codes are printed), a bad period, a missing folder or a usage error; 3 the file could not
+be written or an unexpected failure. Whatever happens, a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from i18n import LANGUAGES, t
+from loaders import load_dataset
+from loaders.cli import result_as_text
+from reports.assemble import UnknownProject, assemble_report
+from reports.build import FORMATS, WITH_CHARTS, build, file_name
+from reports.chart_images import render_charts
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("report.cli.bad_date", "en", value=value)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    def help_(key: str) -> str:
+        return t(f"report.cli.help.{key}", "en")
+
+    parser = argparse.ArgumentParser(prog="python -m reports", description=t("report.cli.description", "en"))
+    parser.add_argument("folder", metavar="DIR", help=help_("folder"))
+    parser.add_argument("--project", required=True, metavar="CODE", help=help_("project"))
+    parser.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help=help_("from"))
+    parser.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=help_("to"))
+    parser.add_argument("--public", action="store_true", help=help_("public"))
+    parser.add_argument("--lang", choices=LANGUAGES, default="lv", help=help_("lang"))
+    parser.add_argument("--format", required=True, choices=FORMATS, help=help_("format"))
+    parser.add_argument("--out", metavar="FILE", help=help_("out"))
+    return parser
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = args.lang
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        _error(t("cli.not_a_folder", lang, folder=folder))
+        return EXIT_USAGE
+    try:
+        return _run(args, folder, lang)
+    except Exception as exc:  # the promise: a message, never a traceback
+        _error(t("report.cli.failed", lang, reason=f"{type(exc).__name__}: {exc}"))
+        return EXIT_FAILED
+
+
+def _run(args: argparse.Namespace, folder: Path, lang: str) -> int:
+    result = load_dataset(folder)
+    if not result.ok or result.dataset is None:
+        _error(t("report.cli.cannot_load", lang))
+        _error(result_as_text(result, lang))
+        return EXIT_DATA_ERRORS
+    try:
+        report = assemble_report(
+            result.dataset, args.project, args.start, args.end, public=args.public, lang=lang,
+            fingerprint=result.fingerprint,
+        )
+    except UnknownProject as unknown:
+        _error(t("report.cli.unknown_project", lang, code=unknown.code))
+        _error("\n".join(f"  {code}" for code in unknown.known) or f"  {t('report.cli.no_projects', lang)}")
+        return EXIT_USAGE
+    except ValueError:
+        _error(t("report.cli.bad_period", lang, start=args.start, end=args.end))
+        return EXIT_USAGE
+
+    images = None
+    if args.format in WITH_CHARTS:
+        images = render_charts(report)
+        if images.missing_reason:
+            _error(t("report.charts_missing", lang, reason=images.missing_reason))
+    data = build(report, args.format, images)
+    if args.out is None and args.format == "json":
+        sys.stdout.write(data.decode("utf-8") + "\n")
+        return EXIT_OK
+    out = Path(args.out) if args.out else Path.cwd() / file_name(report, args.format)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        _error(t("report.cli.write_failed", lang, path=out, reason=exc.strerror or exc))
+        return EXIT_FAILED
+    print(t("report.cli.saved", lang, path=out))
+    return EXIT_OK

@@ -1,0 +1,36 @@
+"""The report's events list as CSV, the way Latvian Excel opens it as it is.
+
+``;``-separated UTF-8 with BOM, dates ``dd.mm.yyyy`` (Latvian) or ISO (English); translated
+headers and event types; text that a spreadsheet would run as a formula is neutralised.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from i18n import t
+from reports.labels import code_label
+from reports.model import Report
+from reports.safe_cells import neutralise_frame
+
+
+def build_csv(report: Report) -> bytes:
+    lang = report.lang
+    date_format = "%d.%m.%Y" if lang == "lv" else "%Y-%m-%d"
+    frame = pd.DataFrame(
+        [
+            {
+                t("report.col.event_id", lang): event.event_id,
+                t("col.starts_on", lang): event.starts_on.strftime(date_format),
+                t("col.title", lang): event.title,
+                t("col.event_type", lang): code_label("event_type", event.event_type, lang),
+                t("col.venue", lang): event.venue or "",
+                t("col.participations", lang): event.participations,
+            }
+            for event in report.events
+        ],
+        columns=[t(key, lang) for key in ("report.col.event_id", "col.starts_on", "col.title", "col.event_type",
+                                          "col.venue", "col.participations")],
+        dtype=object,
+    )
+    return neutralise_frame(frame).to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")

@@ -1,0 +1,77 @@
+"""The report as one JSON object (for scripts and automation).
+
+Keys are codes, not translated labels; figures are numbers, suppressed ones the strings
+``"<5"`` / ``"≥5"``; ``percent`` is achieved / target × 100 with one decimal (``null`` when the
+achieved figure is hidden or the target is 0).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from i18n import t
+from metrics.privacy import SECONDARY, SMALL
+from reports.model import Report
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(value * 100, 1)
+
+
+def _suppression(report: Report) -> dict[str, str] | None:
+    """What ``<5`` and ``≥5`` mean (public mode only)."""
+    if not report.public:
+        return None
+    return {SMALL: t("report.prov.small", report.lang), SECONDARY: t("report.prov.secondary", report.lang)}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    ident, prov = report.identification, report.provenance
+    return {
+        "project_code": report.project_code,
+        "from": report.start.isoformat() if report.start else None,
+        "to": report.end.isoformat() if report.end else None,
+        "public": report.public,
+        "lang": report.lang,
+        "identification": {
+            "project_code": ident.project_code,
+            "title": ident.title,
+            "programme": ident.programme,
+            "measure": ident.measure,
+            "funder": ident.funder,
+            "starts_on": ident.starts_on.isoformat() if ident.starts_on else None,
+            "ends_on": ident.ends_on.isoformat() if ident.ends_on else None,
+            "budget_eur": ident.budget_eur,
+        },
+        **report.indicators,
+        **report.breakdowns,
+        "residents_on": report.residents_on.isoformat(),
+        "targets": {
+            key: {"target": target.target, "achieved": target.achieved, "percent": _percent(target.ratio)}
+            for key, target in report.targets.items()
+        },
+        "events_list": [
+            {
+                "event_id": event.event_id,
+                "date": event.starts_on.isoformat(),
+                "title": event.title,
+                "event_type": event.event_type,
+                "venue": event.venue,
+                "participations": event.participations,
+            }
+            for event in report.events
+        ],
+        "fingerprint": prov.fingerprint,
+        "provenance": {
+            "fingerprint": prov.fingerprint,
+            "generated_at": prov.generated_at.isoformat(),
+            "filters": prov.filters,
+            "counting_rules": dict(prov.counting_rules),
+            "suppression": _suppression(report),
+        },
+    }
+
+
+def build_json(report: Report) -> bytes:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,0 +1,70 @@
+"""Words and formatted values of a report in its language (shared by every format and the page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from i18n import CATALOGUES, t
+from i18n.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from metrics import UNKNOWN
+from metrics.privacy import Shown
+from reports.model import Report
+
+
+def code_label(kind: str, code: str, lang: str) -> str:
+    """``event_type`` / ``gender`` / ``age_band`` codes through the catalogue; municipalities as they are.
+
+    A configured age band without a translation keeps its own label (``<30``).
+    """
+    if code == UNKNOWN:
+        return t("value.unknown", lang)
+    key = f"{kind}.{code}"
+    return t(key, lang) if key in CATALOGUES.get(lang, CATALOGUES["lv"]) else code
+
+
+def indicator_label(report: Report, key: str) -> str:
+    return t(f"report.indicator.{key}", report.lang, date=fmt_date(report.residents_on, report.lang))
+
+
+def shown(value: Shown, lang: str) -> str:
+    """A figure as text: ``1 234`` / ``1,234``; a suppressed one as it is (``<5``)."""
+    return fmt_int(value, lang) if isinstance(value, int) else str(value)
+
+
+def ratio(value: float | None, lang: str) -> str:
+    return fmt_percent(value, lang) if value is not None else t("report.no_target", lang)
+
+
+def money(value: float | None, lang: str) -> str:
+    return fmt_decimal(value, lang, digits=2) if value is not None else "–"
+
+
+def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    """``01.09.2018 – 31.12.2020``, ``from …``, ``until …`` or ``all time``."""
+    if start is None and end is None:
+        return t("period.all_time", lang)
+    if end is None:
+        return t("period.since", lang, date=fmt_date(start, lang))
+    if start is None:
+        return t("period.until", lang, date=fmt_date(end, lang))
+    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+
+
+def generated_text(report: Report) -> str:
+    when = report.provenance.generated_at
+    return f"{fmt_date(when.date(), report.lang)} {when:%H:%M}"
+
+
+def mode_text(report: Report) -> str:
+    return t("report.mode.public" if report.public else "report.mode.internal", report.lang)
+
+
+def file_stem(report: Report) -> str:
+    """``atskaite_18-00-A019.333-000015_2018-09-01_2020-12-31`` (ASCII, safe as a file name)."""
+    word = "atskaite" if report.lang == "lv" else "report"
+    parts = [word, report.project_code.replace("/", "-")]
+    if report.start or report.end:
+        parts += [report.start.isoformat() if report.start else "", report.end.isoformat() if report.end else ""]
+    if report.public:
+        parts.append("public")
+    return "_".join(parts)

@@ -1,0 +1,108 @@
+"""The assembled report: everything every format shows, computed once.
+
+A :class:`Report` holds the figures *as they may be shown*: in public mode the small counts
+are already replaced by ``"<5"`` (and ``"≥5"`` for a cell hidden only so that a total cannot
+reveal a small one), so no format can leak a hidden number. Every format (JSON, Excel, Word,
+PDF, CSV) is built from this object and never recomputes a figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from metrics.privacy import Shown
+
+#: the indicator keys of the report, in the order of the indicator table
+INDICATOR_KEYS: tuple[str, ...] = (
+    "events",
+    "participations",
+    "unique_participants",
+    "spaces_involved",
+    "residents_active_at_end",
+    "residents_new",
+)
+#: indicators that count persons: suppressed in public mode
+PERSON_COUNTS: frozenset[str] = frozenset(
+    {"participations", "unique_participants", "residents_active_at_end", "residents_new"}
+)
+#: the breakdowns of the report, in order: (key, kind of the keys' labels)
+BREAKDOWNS: tuple[tuple[str, str], ...] = (
+    ("events_by_type", "event_type"),
+    ("participations_by_gender", "gender"),
+    ("participations_by_age_band", "age_band"),
+    ("participations_by_municipality", "municipality"),
+)
+#: indicator → the ``projects`` column holding its target
+TARGET_COLUMNS: dict[str, str] = {
+    "events": "target_events",
+    "participations": "target_participants",
+    "unique_participants": "target_unique_participants",
+}
+
+
+@dataclass(frozen=True)
+class Identification:
+    project_code: str
+    title: str
+    programme: str | None
+    measure: str | None
+    funder: str | None
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    budget_eur: float | None
+
+
+@dataclass(frozen=True)
+class Target:
+    target: int
+    achieved: Shown
+    #: achieved / target (0.58 = 58 %); ``None`` when the target is 0 or the achieved figure is hidden
+    ratio: float | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event_id: str
+    starts_on: dt.date
+    title: str
+    event_type: str
+    #: the venue's name, or the route of a study visit ("A → B"), or ``None``
+    venue: str | None
+    participations: Shown
+
+
+@dataclass(frozen=True)
+class Provenance:
+    fingerprint: str
+    generated_at: dt.datetime
+    #: the filters the figures were computed with (ISO dates, project codes, flags)
+    filters: dict[str, object]
+    #: ``[(rule key, sentence in the report's language)]``
+    counting_rules: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: str
+    public: bool
+    start: dt.date | None
+    end: dt.date | None
+    #: the day "at the period's end" of the residents figures (the end, or the day it was made)
+    residents_on: dt.date
+    identification: Identification
+    #: indicator key → value (see ``INDICATOR_KEYS``)
+    indicators: dict[str, Shown]
+    #: breakdown key → {code → value}, in display order (see ``BREAKDOWNS``)
+    breakdowns: dict[str, dict[str, Shown]]
+    #: indicator key → target, only for the indicators the project has a target for
+    targets: dict[str, Target]
+    #: the events in the period, oldest first
+    events: tuple[EventRow, ...]
+    #: the age band labels used (the contract's defaults unless configured)
+    age_bands: tuple[str, ...]
+    provenance: Provenance
+
+    @property
+    def project_code(self) -> str:
+        return self.identification.project_code

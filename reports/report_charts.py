@@ -1,0 +1,73 @@
+"""The report's charts as plotly figures (from the ``charts`` package), drawn from the report's figures.
+
+Shared by the page's preview and the Word / PDF images. In public mode a breakdown with a
+hidden cell is not charted (a bar would show the hidden number); the chart is listed as hidden
+instead, so the documents can say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+import charts
+from i18n import t
+from metrics.privacy import is_suppressed
+from reports.labels import code_label
+from reports.layout import breakdown_title
+from reports.model import Report
+
+
+@dataclass(frozen=True)
+class ReportChart:
+    key: str
+    title: str
+    #: ``None`` when the chart is hidden in public mode
+    figure: go.Figure | None
+
+
+def _series(report: Report, key: str, *, drop_zeros: bool) -> pd.Series | None:
+    """The breakdown as numbers, or ``None`` when one of its cells is hidden."""
+    cells = report.breakdowns[key]
+    if any(is_suppressed(value) for value in cells.values()):
+        return None
+    series = pd.Series({code: int(value) for code, value in cells.items()}, dtype="int64")
+    return series[series > 0] if drop_zeros else series
+
+
+def _labels(report: Report, kind: str, codes) -> dict[str, str]:
+    return {str(code): code_label(kind, str(code), report.lang) for code in codes}
+
+
+def report_charts(report: Report) -> list[ReportChart]:
+    """Events by type, participations by gender, by age band and by home municipality (if any events)."""
+    lang = report.lang
+    if not report.events:
+        return []
+    result: list[ReportChart] = []
+
+    def add(key: str, build) -> None:
+        title = breakdown_title(report, key)
+        series = _series(report, key, drop_zeros=key != "participations_by_age_band")
+        if series is not None and int(series.sum()) == 0:
+            return  # nothing to draw
+        result.append(ReportChart(key, title, None if series is None else build(series, title)))
+
+    add("events_by_type", lambda s, title: charts.bar(
+        s, title=title, x_title=t("report.axis.event_type", lang), y_title=t("report.axis.events", lang),
+        labels=_labels(report, "event_type", s.index), colours=charts.EVENT_TYPE_COLOURS, lang=lang,
+    ))
+    add("participations_by_gender", lambda s, title: charts.donut(
+        s, title=title, labels=_labels(report, "gender", s.index), colours=charts.GENDER_COLOURS, lang=lang,
+    ))
+    add("participations_by_age_band", lambda s, title: charts.bar(
+        s, title=title, x_title=t("axis.age_band", lang), y_title=t("report.axis.participations", lang),
+        labels=_labels(report, "age_band", s.index), lang=lang,
+    ))
+    add("participations_by_municipality", lambda s, title: charts.bar(
+        s, title=title, x_title=t("report.key.municipality", lang), y_title=t("report.axis.participations", lang),
+        labels=_labels(report, "municipality", s.index), lang=lang, horizontal=True,
+    ))
+    return result

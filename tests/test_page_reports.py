@@ -1,0 +1,124 @@
+"""AppTest: the Reports page in both languages, its choices in the URL, and its figures equal to the
+Overview's for the same project and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import metrics
+from i18n import t
+from i18n.formatting import fmt_int
+from loaders import load_dataset
+from reports import assemble_report
+from reports.labels import indicator_label
+from tests.metrics_fixture import write_fixture as write_metrics_fixture
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+DASHBOARD = str(PROJECT_DIR / "dashboard.py")
+PAGE = "app_pages/reports.py"
+COLABORA = "18-00-A019.333-000015"
+LAG_PROJECT = "23-00-U31523.0-000003"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_dataset(PROJECT_DIR / "data").dataset
+
+
+def run_page(page: str | None = PAGE, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def achieved(at: AppTest) -> dict[str, str]:
+    """The preview's indicator table: label → achieved."""
+    table = at.dataframe[0].value
+    return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_page_in_both_languages(demo, lang: str) -> None:
+    at = run_page(lang=lang)
+    assert at.title[0].value == t("page.reports", lang)
+    assert any(t("app.demo_notice", lang) == info.value for info in at.info)
+    assert at.selectbox(key="report_project").value == COLABORA
+    assert (at.date_input(key="report_from").value, at.date_input(key="report_to").value) == (
+        dt.date(2018, 9, 1), dt.date(2020, 12, 31))  # the project's own period
+    table = at.dataframe[0].value
+    assert list(table.columns) == [t(f"report.col.{c}", lang) for c in ("indicator", "achieved", "target", "percent")]
+    report = assemble_report(demo, COLABORA, lang=lang)
+    assert achieved(at)[indicator_label(report, "participations")] == fmt_int(report.indicators["participations"],
+                                                                              lang)
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == [t(f"report.download.{f}", lang) for f in
+                                                ("xlsx", "docx", "pdf", "json", "csv")]
+    # each file is built when its button is pressed, not on every run of the page
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)
+
+
+def test_figures_equal_the_overview_for_the_same_project_and_period(demo) -> None:
+    overview = run_page(None, period="project", project_period=COLABORA, project=COLABORA)
+    kpis = {m.label: m.value for m in overview.metric}
+    at = run_page()
+    shown = achieved(at)
+    report = assemble_report(demo, COLABORA)
+    for kpi, indicator in (("events", "events"), ("participations", "participations"),
+                           ("unique_participants", "unique_participants"),
+                           ("active_residents", "residents_active_at_end")):
+        assert shown[indicator_label(report, indicator)] == kpis[t(f"kpi.{kpi}", "lv")], kpi
+
+
+def test_sidebar_filters_do_not_change_the_report(demo) -> None:
+    at = run_page(type="study_visit", muni="Ogres novads", period="all")
+    expected = metrics.participations(demo, metrics.Filters(dt.date(2018, 9, 1), dt.date(2020, 12, 31),
+                                                            projects=(COLABORA,)))
+    assert achieved(at)[t("report.indicator.participations")] == fmt_int(expected, "lv")
+
+
+def test_choices_come_from_and_go_to_the_url(demo) -> None:
+    at = run_page(report_project=LAG_PROJECT, report_from="2024-01-01", report_to="2024-12-31", report_public="1",
+                  report_lang="en")
+    assert at.selectbox(key="report_project").value == LAG_PROJECT
+    assert at.date_input(key="report_from").value == dt.date(2024, 1, 1)
+    assert at.toggle(key="report_public").value is True
+    report = assemble_report(demo, LAG_PROJECT, dt.date(2024, 1, 1), dt.date(2024, 12, 31), public=True, lang="en")
+    assert achieved(at)[t("report.indicator.events", "en")] == fmt_int(report.indicators["events"], "en")
+    assert t("report.mode.public", "en") in " ".join(c.value for c in at.caption)
+    assert at.query_params["report_project"] == LAG_PROJECT
+    assert at.query_params["report_public"] == "1"
+
+
+def test_picking_a_project_fills_in_its_period() -> None:
+    at = run_page()
+    at.selectbox(key="report_project").set_value(LAG_PROJECT).run()
+    assert not at.exception
+    assert (at.date_input(key="report_from").value, at.date_input(key="report_to").value) == (
+        dt.date(2023, 1, 1), dt.date(2025, 12, 31))
+    at.date_input(key="report_from").set_value(dt.date(2024, 1, 1)).run()
+    assert at.query_params["report_from"] == "2024-01-01"
+    assert "report_to" not in at.query_params  # the project's own end is the default
+
+
+def test_reversed_period_is_swapped_with_a_warning(demo) -> None:
+    at = run_page(report_from="2020-12-31", report_to="2019-01-01")
+    assert at.warning[0].value == t("report.page.bad_range", "lv")
+    expected = metrics.event_count(demo, metrics.Filters(dt.date(2019, 1, 1), dt.date(2020, 12, 31),
+                                                         projects=(COLABORA,)))
+    assert achieved(at)[t("report.indicator.events")] == fmt_int(expected, "lv")
+
+
+def test_without_projects_the_page_says_what_to_add(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(write_metrics_fixture(tmp_path / "data", without=("projects",))))
+    at = run_page(lang="en")
+    assert any(t("report.page.no_projects", "en") == info.value for info in at.info)
+    assert len(at.get("download_button")) == 0
