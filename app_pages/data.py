@@ -1,7 +1,41 @@
-"""Data: what is loaded, templates, upload, save and undo (being built)."""
+"""Data: what is loaded, upload and check, changes, save and undo (staff password), templates."""
 
-from ui import context
+import streamlit as st
+
+from i18n import t
+from storage import settings_from_env
+from ui import context, staff
+from ui.data_actions import HISTORY, UPLOAD, show_flash
+from ui.data_downloads import data_zip_button, templates
+from ui.data_history import history
+from ui.data_status import loaded_files
+from ui.data_upload import proposal_for, review, uploader
 from ui.widgets import page_header
 
 ctx = context.current()
+lang, data = ctx.lang, ctx.data
+settings = settings_from_env()
+access = staff.access()
+
 page_header(ctx, "page.data")
+if access is not staff.Access.PASSWORD:
+    with st.container(key="read-only"):
+        st.info(t(f"data.access.{access.value}", lang), icon=":material/lock:")
+
+st.subheader(t("data.status.title", lang))
+loaded_files(data, lang)
+data_zip_button(data.folder, lang)
+
+st.subheader(t("data.upload.title", lang))
+show_flash(UPLOAD)
+uploads = uploader(lang, settings)
+if uploads:
+    token, proposal = proposal_for(data.folder, uploads, data.latest, settings, lang)
+    review(data.folder, token, proposal, access, lang)
+
+st.subheader(t("data.history.title", lang))
+show_flash(HISTORY)
+history(data, access, lang)
+
+st.subheader(t("data.templates.title", lang))
+templates(lang)

@@ -1,0 +1,23 @@
+"""The current data as one zip: the table files exactly as they are on disk.
+
+Verbatim on purpose: the zip is a copy of the folder that uploads back as "no changes", not a
+report (spreadsheet formula cells are neutralised in exports made *from* the data, in ``reports``).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from loaders import table_files
+
+
+def data_zip(folder: Path) -> bytes:
+    buffer = io.BytesIO()
+    tables, _ = table_files(folder)
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for paths in tables.values():
+            for path in paths:
+                archive.writestr(path.name, path.read_bytes())
+    return buffer.getvalue()

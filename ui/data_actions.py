@@ -1,0 +1,121 @@
+"""Save and undo, as button callbacks: password, the storage call, caches, a message to show.
+
+Callbacks run before the next script run, with the arguments the page was drawn with: the
+upload the person reviewed (its token) and the folder fingerprint they saw. So a save can only
+write what was on the screen, and refuses if someone else changed the data meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import streamlit as st
+
+from i18n import t
+from i18n.formatting import fmt_date
+from storage import Proposal, StorageError, last_undoable, save_proposal, settings_from_env, undo_last_save
+from ui import staff
+from ui.data import clear_caches
+from ui.data_changes import change_summary
+
+FLASH_KEY = "data-flash"
+PROPOSAL_KEY = "data-proposal"
+UPLOAD_ROUND_KEY = "data-upload-round"
+SAVE_PASSWORD_KEY = "data-save-password"
+UNDO_PASSWORD_KEY = "data-undo-password"
+
+
+#: where an outcome is shown: beside the button that caused it
+UPLOAD, HISTORY = "upload", "history"
+
+
+def flash(place: str, kind: str, message: str) -> None:
+    st.session_state[FLASH_KEY] = (place, kind, message)
+
+
+def show_flash(place: str) -> None:
+    """The outcome of the last save (``UPLOAD``) or undo (``HISTORY``), once, in its place."""
+    if st.session_state.get(FLASH_KEY, (None,))[0] != place:
+        return
+    _, kind, message = st.session_state.pop(FLASH_KEY)
+    if kind == "success":
+        st.success(message, icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(message, icon=":material/error:")
+
+
+def upload_key() -> str:
+    """The uploader's key; a new one after a save empties the uploader."""
+    return f"data-upload-{st.session_state.get(UPLOAD_ROUND_KEY, 0)}"
+
+
+def cached_proposal(token: str) -> Proposal | None:
+    cached = st.session_state.get(PROPOSAL_KEY)
+    return cached[1] if cached is not None and cached[0] == token else None
+
+
+def remember_proposal(token: str, proposal: Proposal) -> None:
+    st.session_state[PROPOSAL_KEY] = (token, proposal)
+
+
+def error_message(exc: StorageError, lang: str) -> str:
+    return t(f"data.error.{exc.rule}", lang, **exc.params)
+
+
+def _password_given(key: str, place: str, lang: str) -> bool:
+    password = st.session_state.get(key, "")
+    st.session_state[key] = ""  # never kept in the session
+    if staff.password_ok(password):
+        return True
+    flash(place, "error", t("data.password_wrong", lang))
+    return False
+
+
+def save_clicked(folder: str, token: str, lang: str) -> None:
+    if not _password_given(SAVE_PASSWORD_KEY, UPLOAD, lang):
+        return
+    proposal = cached_proposal(token)
+    if proposal is None:
+        flash(UPLOAD, "error", t("data.error.expired", lang))
+        return
+    try:
+        receipt = save_proposal(Path(folder), proposal, settings_from_env())
+    except StorageError as exc:
+        flash(UPLOAD, "error", error_message(exc, lang))
+        return
+    clear_caches()
+    st.session_state.pop(PROPOSAL_KEY, None)
+    st.session_state[UPLOAD_ROUND_KEY] = st.session_state.get(UPLOAD_ROUND_KEY, 0) + 1
+    changes = "; ".join(
+        f"{t(f'table.{diff.table}', lang)}: {change_summary(diff, lang)}" for diff in proposal.diffs or []
+    )
+    flash(UPLOAD, "success", t("data.saved", lang, files=files_text(receipt.entry.files, lang), changes=changes or "–",
+                       backup=f".history/{receipt.entry.id}"))
+
+
+def undo_clicked(folder: str, expected_fingerprint: str, lang: str) -> None:
+    if not _password_given(UNDO_PASSWORD_KEY, HISTORY, lang):
+        return
+    undone = last_undoable(Path(folder))
+    try:
+        receipt = undo_last_save(Path(folder), expected_fingerprint, settings_from_env())
+    except StorageError as exc:
+        flash(HISTORY, "error", error_message(exc, lang))
+        return
+    clear_caches()
+    st.session_state.pop(PROPOSAL_KEY, None)
+    flash(HISTORY, "success", t("data.undone", lang, files=files_text(receipt.entry.files, lang),
+                       when=when(undone.created if undone else receipt.entry.created, lang),
+                       backup=f".history/{receipt.entry.id}"))
+
+
+def files_text(files: dict[str, str], lang: str) -> str:
+    """``events.xlsx (pievienots), events.csv (noņemts)``."""
+    return ", ".join(f"{name} ({t(f'data.action.{action}', lang)})" for name, action in files.items())
+
+
+def when(moment: dt.datetime, lang: str) -> str:
+    """``26.11.2026 10:15`` (local time of the server)."""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{fmt_date(local.date(), lang)} {local:%H:%M}"

@@ -1,0 +1,48 @@
+"""The backups in ``.history/`` and Undo of the last save."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from i18n import t
+from storage import HistoryEntry, last_undoable, list_history
+from ui.data import DataState
+from ui.data_actions import UNDO_PASSWORD_KEY, files_text, undo_clicked, when
+from ui.staff import Access
+
+
+def history_frame(entries: list[HistoryEntry], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                t("data.history.col.when", lang): when(entry.created, lang),
+                t("data.history.col.kind", lang): t(f"data.history.kind.{entry.kind}", lang),
+                t("data.history.col.files", lang): files_text(entry.files, lang),
+                t("data.history.col.backup", lang): f".history/{entry.id}",
+                t("data.history.col.undone", lang): t("data.yes", lang) if entry.undone_by else None,
+            }
+            for entry in entries
+        ]
+    )
+
+
+def history(data: DataState, access: Access, lang: str) -> None:
+    entries = list_history(data.folder)
+    if not entries:
+        st.caption(t("data.history.empty", lang))
+        return
+    st.dataframe(history_frame(entries, lang), hide_index=True, width="stretch", placeholder="–")
+    last = last_undoable(data.folder)
+    if last is None:
+        st.caption(t("data.history.nothing_to_undo", lang))
+    elif last.after != data.latest.fingerprint:
+        st.caption(t("data.history.changed_since", lang, when=when(last.created, lang)))
+    elif access is Access.PASSWORD:
+        with st.form("data-undo-form", enter_to_submit=True):
+            files = files_text(last.files, lang)
+            st.markdown(t("data.history.undo_intro", lang, when=when(last.created, lang), files=files))
+            st.text_input(t("data.password", lang), type="password", key=UNDO_PASSWORD_KEY,
+                          autocomplete="current-password", width=360)
+            st.form_submit_button(t("data.undo", lang), icon=":material/undo:", key="data-undo",
+                                  on_click=undo_clicked, args=(str(data.folder), data.latest.fingerprint, lang))

@@ -1,0 +1,36 @@
+"""What is loaded now: each table's file, rows, encoding, separator, last change; the fingerprint."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from i18n import t
+from loaders.contract import TABLES
+from ui.data import DataState
+from ui.data_actions import when
+
+
+def files_frame(data: DataState, lang: str) -> pd.DataFrame:
+    rows = []
+    for name in TABLES:
+        info = data.latest.files.get(name)
+        path = data.folder / info.file if info else None
+        changed = dt.datetime.fromtimestamp(path.stat().st_mtime) if path and path.is_file() else None
+        rows.append({
+            t("data.status.col.table", lang): f"{t(f'table.{name}', lang)} ({name})",
+            t("data.status.col.file", lang): info.file if info else None,
+            t("data.status.col.rows", lang): info.rows if info else None,
+            t("data.status.col.encoding", lang): info.encoding if info else None,
+            t("data.status.col.separator", lang): info.separator if info else None,
+            t("data.status.col.changed", lang): when(changed, lang) if changed else None,
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def loaded_files(data: DataState, lang: str) -> None:
+    st.dataframe(files_frame(data, lang), hide_index=True, width="stretch", placeholder="–")
+    st.caption(t("data.status.folder", lang, folder=data.folder))
+    st.caption(t("data.status.fingerprint", lang, fingerprint=data.latest.fingerprint))

@@ -1,0 +1,88 @@
+"""Upload, check and review: the uploader, the problems, the changes per table and the Save form."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from i18n import t
+from i18n.formatting import fmt_int
+from loaders import LoadResult
+from storage import Proposal, StorageSettings, stage, take_uploads
+from ui.data_actions import SAVE_PASSWORD_KEY, cached_proposal, remember_proposal, save_clicked, upload_key
+from ui.data_changes import table_changes
+from ui.staff import Access
+from ui.widgets import problems_table
+
+
+def uploader(lang: str, settings: StorageSettings) -> list:
+    return st.file_uploader(
+        t("data.upload.label", lang, limit=settings.max_file_mb),
+        type=["csv", "xlsx", "zip"],
+        accept_multiple_files=True,
+        key=upload_key(),
+        max_upload_size=settings.max_file_mb,
+        help=t("data.upload.help", lang),
+    ) or []
+
+
+def proposal_for(
+    folder: Path, uploads: list, latest: LoadResult, settings: StorageSettings, lang: str
+) -> tuple[str, Proposal]:
+    """The upload checked against the current files; computed once per upload and data version."""
+    digest = hashlib.sha256()
+    for upload in uploads:
+        digest.update(upload.name.encode("utf-8") + b"\0" + upload.getvalue() + b"\0")
+    token = f"{digest.hexdigest()}:{latest.fingerprint}"
+    proposal = cached_proposal(token)
+    if proposal is None:
+        with st.spinner(t("data.upload.checking", lang)):
+            intake = take_uploads([(u.name, u.getvalue()) for u in uploads], settings)
+            proposal = stage(folder, intake, latest)
+        remember_proposal(token, proposal)
+    return token, proposal
+
+
+def review(folder: Path, token: str, proposal: Proposal, access: Access, lang: str) -> None:
+    errors = [p for p in proposal.problems if p.severity == "error"]
+    if errors:
+        with st.container(key="upload-refused"):
+            st.error(t("data.review.refused", lang, count=fmt_int(len(errors), lang)), icon=":material/block:")
+    elif proposal.problems:
+        st.warning(t("data.review.warnings", lang, count=fmt_int(len(proposal.problems), lang)),
+                   icon=":material/warning:")
+    if proposal.problems:
+        problems_table(proposal.problems, lang)
+    if not proposal.ok:
+        return
+    _changes(proposal, lang)
+    if not proposal.has_changes:
+        st.info(t("data.review.same_files", lang), icon=":material/done_all:")
+        return
+    if access is Access.PASSWORD:
+        _save_form(folder, token, lang)
+    else:
+        st.info(t("data.review.read_only", lang), icon=":material/lock:")
+
+
+def _changes(proposal: Proposal, lang: str) -> None:
+    st.markdown("#### " + t("data.review.changes_title", lang))
+    files = proposal.intake.files
+    if proposal.diffs is None:
+        st.info(t("data.review.cannot_compare", lang, files=", ".join(f.name for f in files.values())))
+    else:
+        for diff in proposal.diffs:
+            table_changes(diff, files[diff.table].source, lang)
+    for name in proposal.removes:
+        st.caption(t("data.review.replaces", lang, old=name))
+
+
+def _save_form(folder: Path, token: str, lang: str) -> None:
+    with st.form("data-save-form", enter_to_submit=True):
+        st.markdown(t("data.review.save_intro", lang))
+        st.text_input(t("data.password", lang), type="password", key=SAVE_PASSWORD_KEY, autocomplete="current-password",
+                      width=360)
+        st.form_submit_button(t("data.save", lang), type="primary", icon=":material/save:", key="data-save",
+                              on_click=save_clicked, args=(str(folder), token, lang))
