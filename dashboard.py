@@ -1,46 +1,63 @@
 """Coworking dashboard of the association "Pierīgas partnerība": the router.
 
-Draws what every page shares (language switch, data loading, filters) once, then runs the
-chosen page from ``pages/``.
+Draws what the pages share (language switch, data loading, the sidebar filters) once, then runs
+the chosen page from ``app_pages/``. The filters appear only on pages that use them, and only
+the Data page runs when no good data could be loaded (it is where the files get fixed).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from i18n import t
+from metrics import Filters
 from ui import context, sidebar
 from ui.data import current_data
 from ui.widgets import problems_table
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str
+    url_path: str
+    icon: str
+    uses_filters: bool = True
+    needs_data: bool = True
+
+
+PAGES = (
+    PageSpec("app_pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("app_pages/attendance.py", "attendance", ":material/groups:"),
+    PageSpec("app_pages/residents.py", "residents", ":material/chair:"),
+    PageSpec("app_pages/spaces.py", "spaces", ":material/apartment:"),
+    PageSpec("app_pages/map.py", "map", ":material/map:"),
+    PageSpec("app_pages/reports.py", "reports", ":material/description:", uses_filters=False),
+    PageSpec("app_pages/data.py", "data", ":material/database:", uses_filters=False, needs_data=False),
+)
 
 st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon=":material/apartment:", layout="wide")
 
 lang = sidebar.language_switch()
 data = current_data()
 
-#: (script, url path, title key, icon); the first is the default page
-PAGES = (
-    ("app_pages/overview.py", "overview", "page.overview", ":material/dashboard:"),
-    ("app_pages/attendance.py", "attendance", "page.attendance", ":material/groups:"),
-    ("app_pages/residents.py", "residents", "page.residents", ":material/chair:"),
-    ("app_pages/spaces.py", "spaces", "page.spaces", ":material/apartment:"),
-    ("app_pages/map.py", "map", "page.map", ":material/map:"),
-    ("app_pages/reports.py", "reports", "page.reports", ":material/description:"),
-    ("app_pages/data.py", "data", "page.data", ":material/database:"),
-)
-page = st.navigation(
-    [
-        st.Page(script, url_path=path, title=t(title, lang), icon=icon, default=i == 0)
-        for i, (script, path, title, icon) in enumerate(PAGES)
-    ]
-)
+pages = {
+    spec.url_path: st.Page(spec.script, url_path=spec.url_path, title=t(f"page.{spec.url_path}", lang),
+                           icon=spec.icon, default=i == 0)
+    for i, spec in enumerate(PAGES)
+}
+page = st.navigation(list(pages.values()))
+spec = next(s for s in PAGES if pages[s.url_path] is page)
+dataset = data.shown.dataset if data.shown is not None else None
 
-if data.shown is None or data.shown.dataset is None:
+if dataset is None and spec.needs_data:
     st.title(t("app.title", lang))
     st.error(t("app.cannot_load", lang, folder=data.folder), icon=":material/error:")
+    st.page_link(pages["data"], label=t("app.go_to_data", lang), icon=":material/database:")
     problems_table(data.latest.problems, lang)
     st.stop()
 
-filters = sidebar.filters(data.shown.dataset, lang)
-context.publish(context.PageContext(lang=lang, data=data, dataset=data.shown.dataset, filters=filters))
+filters = sidebar.filters(dataset, lang) if spec.uses_filters and dataset is not None else Filters()
+context.publish(context.PageContext(lang=lang, data=data, dataset=dataset, filters=filters))
 page.run()

@@ -77,6 +77,7 @@ STRINGS: dict[str, str] = {
     "problem.municipality_near_miss": "“{value}” is not an official municipality name; did you mean “{suggestion}”?",
     "problem.municipality_unknown": "“{value}” is not an official municipality name (after the 2021 reform).",
     "app.cannot_load": "The data in {folder} cannot be loaded, and there is no earlier good version to show. Fix the problems below and reload the page.",
+    "app.go_to_data": "Upload corrected files on the Data page",
     "app.empty": "Nothing matches the chosen filters. Try a longer period or fewer selections.",
     "app.period_caption": "Period: {period}",
     "app.problems_title": "Problems in the data files ({count} errors)",

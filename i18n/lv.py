@@ -77,6 +77,7 @@ STRINGS: dict[str, str] = {
     "problem.municipality_near_miss": "“{value}” nav oficiāls pašvaldības nosaukums; vai domājāt “{suggestion}”?",
     "problem.municipality_unknown": "“{value}” nav oficiāls pašvaldības nosaukums (pēc 2021. gada reformas).",
     "app.cannot_load": "Datus mapē {folder} nevar ielādēt, un nav iepriekšējas labas versijas, ko rādīt. Izlabojiet zemāk minētās problēmas un pārlādējiet lapu.",
+    "app.go_to_data": "Augšupielādējiet labotus failus lapā “Dati”",
     "app.empty": "Izvēlētajiem filtriem nekas neatbilst. Izvēlieties garāku periodu vai mazāk ierobežojumu.",
     "app.period_caption": "Periods: {period}",
     "app.problems_title": "Problēmas datu failos (kļūdas: {count})",

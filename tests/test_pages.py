@@ -145,3 +145,19 @@ def test_broken_folder_keeps_showing_the_last_good_data(tmp_path: Path, monkeypa
     assert metric_values(at)[t("kpi.events", "lv")] == events_before
     assert any(t("app.showing_last_good", "lv") == w.value for w in at.warning)
     assert all(t("app.demo_notice", "lv") != info.value for info in at.info), "real data is not marked as demo"
+
+
+def test_data_page_opens_when_nothing_could_be_loaded(tmp_path: Path, monkeypatch) -> None:
+    folder = _copy_demo(tmp_path)
+    (folder / "spaces.csv").write_bytes(b"space_id;name\nx;X\n")
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
+    at = run_app("app_pages/data.py")
+    assert not at.exception
+    assert at.title[0].value == t("page.data", "lv")
+    assert not at.sidebar.multiselect, "the Data page has no use for the filters"
+
+
+def test_reports_page_has_no_sidebar_filters() -> None:
+    at = run_app("app_pages/reports.py")
+    assert not at.exception
+    assert not at.sidebar.multiselect

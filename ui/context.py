@@ -17,7 +17,8 @@ _KEY = "_page_context"
 class PageContext:
     lang: str
     data: DataState
-    dataset: Dataset
+    #: None only on the Data page when no good data could be loaded yet
+    dataset: Dataset | None
     filters: Filters
 
 
