@@ -31,6 +31,7 @@ from loaders.reading import ENCODING_CP1257, detect_encoding, sniff_separator
 
 RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
 ONE_YEAR = metrics.Filters(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+#: the pages a user waits for after changing a filter (the Data page computes no figures)
 PAGES = ("app_pages/overview.py", "app_pages/attendance.py", "app_pages/residents.py", "app_pages/spaces.py",
          "app_pages/map.py", "app_pages/reports.py")
 
@@ -81,12 +82,17 @@ def page_times(folder: Path, runs: int) -> dict[str, float]:
         if not (PROJECT_DIR / page).exists():
             continue
         at.switch_page(page).run()
-        choices = [["study_visit"], ["training"], []]
+        if at.sidebar.multiselect:
+            choices: list = [["study_visit"], ["training"], []]
 
-        def change_filter(at=at, choices=choices) -> None:
-            choice = choices.pop(0)
-            choices.append(choice)
-            at.sidebar.multiselect(key="type").set_value(choice).run()
+            def change_filter(at=at, choices=choices) -> None:
+                choice = choices.pop(0)
+                choices.append(choice)
+                at.sidebar.multiselect(key="type").set_value(choice).run()
+        else:  # the Reports page has its own choices: switch the public version on and off
+            def change_filter(at=at) -> None:
+                toggle = at.toggle(key="report_public")
+                toggle.set_value(not toggle.value).run()
 
         times[f"{Path(page).stem}: rerun after a filter change"] = median_seconds(change_filter, runs)
         if at.exception:

@@ -64,15 +64,19 @@ def active_residents_over_time(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Active residents at each month's end of the period (rows), per space id (columns)."""
     residents = scoped_residents(ds, filters)
     ends = _month_ends(ds, filters, residents)
+    spaces = sorted(residents["space_id"].unique())
+    space_of = pd.Categorical(residents["space_id"], categories=spaces).codes
+    dates = ends.to_numpy()
+    # The same rule as active_on, counted for every date at once: a resident counts from the
+    # first date ≥ joined_on and stops at the first date > left_on.
     joined = residents["joined_on"].to_numpy()
     left = residents["left_on"].to_numpy()
-    columns = {}
-    for space_id in sorted(residents["space_id"].unique()):
-        mine = (residents["space_id"] == space_id).to_numpy()
-        dates = ends.to_numpy()[:, None]
-        active = (joined[mine][None, :] <= dates) & (np.isnat(left[mine])[None, :] | (left[mine][None, :] >= dates))
-        columns[space_id] = active.sum(axis=1)
-    table = pd.DataFrame(columns, index=ends, dtype="int64")
+    starts = np.searchsorted(dates, joined, side="left")
+    stops = np.where(np.isnat(left), len(dates), np.searchsorted(dates, left, side="right"))
+    changes = np.zeros((len(dates) + 1, len(spaces)), dtype=np.int64)
+    np.add.at(changes, (starts, space_of), 1)
+    np.add.at(changes, (stops, space_of), -1)
+    table = pd.DataFrame(np.cumsum(changes, axis=0)[: len(dates)], index=ends, columns=spaces, dtype="int64")
     table.index.name = "date"
     return table
 

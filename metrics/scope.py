@@ -1,8 +1,13 @@
-"""Which events, attendance rows, residents and spaces a filter selects."""
+"""Which events, attendance rows, residents and spaces a filter selects.
+
+Every figure of a page starts from these selections, so they are computed once per
+(dataset, filters) and shared (``lru_cache``): the frames they return are read-only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import pandas as pd
 
@@ -21,6 +26,7 @@ def in_period(dates: pd.Series, filters: Filters) -> pd.Series:
     return mask
 
 
+@lru_cache(maxsize=32)
 def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Events whose ``starts_on`` is in the period and that match every selection.
 
@@ -42,12 +48,14 @@ def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return events[mask]
 
 
+@lru_cache(maxsize=32)
 def scoped_attendance(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Attendance rows of the events in scope."""
     attendance = prepare(ds).attendance
     return attendance[attendance["event_id"].isin(scoped_events(ds, filters)["event_id"])]
 
 
+@lru_cache(maxsize=32)
 def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Spaces matching the space and municipality selections (the period is not applied)."""
     spaces = ds.spaces
@@ -59,6 +67,7 @@ def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return spaces[mask]
 
 
+@lru_cache(maxsize=32)
 def scoped_residents(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Residents of the spaces in scope (the period is applied by each residents figure)."""
     residents = ds.residents
