@@ -12,6 +12,9 @@ from ui.tables import events_frame
 from ui.widgets import chart, empty_message, page_header, period_caption
 from ui.widgets import table as table_widget
 
+#: a national network has hundreds of spaces: the chart names the largest, the rest is one bar
+CHART_SPACES = 15
+
 ctx = context.current()
 ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
 
@@ -34,7 +37,7 @@ chart(
 
 left, right = st.columns(2, gap="large")
 with left:
-    by_space = metrics.participations_by_space(ds, f)
+    by_space = metrics.largest_with_rest(metrics.participations_by_space(ds, f), CHART_SPACES)
     chart(
         charts.bar(
             by_space, title=t("chart.participations_by_space", lang), x_title=t("axis.space", lang),

@@ -12,6 +12,9 @@ from ui import context
 from ui.labels import code_labels, month_labels, quarter_labels, space_labels
 from ui.widgets import chart, empty_message, page_header, period_caption
 
+#: a national network has hundreds of spaces: the chart draws the largest, the rest as one line
+CHART_SPACES = 12
+
 ctx = context.current()
 ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
 
@@ -28,7 +31,7 @@ for column, (key, value) in zip(st.columns(3), cards.items(), strict=True):
     with column, st.container(key=f"kpi-residents-{key}"):
         st.metric(t(f"residents.{key}", lang, date=fmt_date(on, lang)), fmt_int(value, lang), border=True)
 
-over_time = metrics.active_residents_over_time(ds, f)
+over_time = metrics.largest_columns_with_rest(metrics.active_residents_over_time(ds, f), CHART_SPACES)
 if over_time.empty or over_time.to_numpy().sum() == 0:
     empty_message(lang)
     st.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from loaders.contract import EVENT_TYPES
-from metrics import NO_VENUE
+from metrics import NO_VENUE, REST
 
 #: colour-blind-friendly palette for the eight event types (Okabe–Ito, yellow darkened)
 EVENT_TYPE_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#B8A200", "#999999")
@@ -20,10 +20,12 @@ GENDER_COLOURS = {"female": "#CC79A7", "male": "#0072B2", "other": "#009E73", "u
 FIRST_TIME_COLOURS = {"first_time": "#009E73", "returning": "#0072B2", "unknown": "#BBBBBB"}
 NEUTRAL = "#0072B2"
 UNKNOWN_COLOUR = "#BBBBBB"
+REST_COLOUR = "#8C8C8C"
 
 
 def space_colours(space_ids: Iterable[str]) -> dict[str, str]:
     """A colour per space id, assigned in id order over *all* spaces so it never shifts."""
     colours = {space_id: SPACE_PALETTE[i % len(SPACE_PALETTE)] for i, space_id in enumerate(sorted(set(space_ids)))}
     colours[NO_VENUE] = UNKNOWN_COLOUR
+    colours[REST] = REST_COLOUR
     return colours

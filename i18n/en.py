@@ -167,6 +167,7 @@ STRINGS: dict[str, str] = {
     "spaces.no_residents": "This space has no residents in the period.",
     "spaces.no_events": "No events at this space in the period.",
     "spaces.events": "Events at this space",
+    "space.rest": "Other spaces",
     "space.no_venue": "Several places (study visits) or elsewhere",
     # table columns
     "col.starts_on": "Date",

@@ -167,6 +167,7 @@ STRINGS: dict[str, str] = {
     "spaces.no_residents": "Šai telpai periodā nav rezidentu.",
     "spaces.no_events": "Šajā telpā periodā nav pasākumu.",
     "spaces.events": "Pasākumi šajā telpā",
+    "space.rest": "Pārējās telpas",
     "space.no_venue": "Vairākas vietas (pieredzes braucieni) vai citur",
     # tabulu kolonnas
     "col.starts_on": "Datums",

@@ -1,3 +1,65 @@
 """Strings of the maps feature: {key: {"lv": ..., "en": ...}}."""
 
-STRINGS: dict[str, dict[str, str]] = {}
+STRINGS: dict[str, dict[str, str]] = {
+    # the map itself
+    "map.title": {"lv": "Pierīgas partnerības koprades tīkls", "en": "Pierīgas partnerība coworking network"},
+    "map.attribution": {
+        "lv": "Robežas © Valsts zemes dienests, geoBoundaries (CC BY 4.0), vienkāršotas; vietas: GeoNames (CC BY 4.0)",
+        "en": "Boundaries © Valsts zemes dienests, geoBoundaries (CC BY 4.0), simplified; places: GeoNames (CC BY 4.0)",
+    },
+    "map.layer.municipalities": {"lv": "Pašvaldības", "en": "Municipalities"},
+    "map.layer.territory": {"lv": "Partnerības teritorija", "en": "Partnership territory"},
+    "map.layer.spaces": {"lv": "Telpas", "en": "Spaces"},
+    "map.layer.routes": {"lv": "Pieredzes braucienu maršruti", "en": "Study-visit routes"},
+    "map.layer.flows": {"lv": "Rezidenti: no dzīvesvietas uz telpu", "en": "Residents: from home to space"},
+    "map.base.none": {"lv": "Bez pamatkartes (darbojas bez interneta)", "en": "No base map (works offline)"},
+    "map.base.light": {"lv": "Gaiša pamatkarte (Esri, vajag internetu)", "en": "Light base map (Esri, needs internet)"},
+    "map.base.osm": {"lv": "OpenStreetMap (vajag internetu)", "en": "OpenStreetMap (needs internet)"},
+    "map.measure.participations": {"lv": "Dalības", "en": "Participations"},
+    "map.measure.residents": {"lv": "Aktīvie rezidenti", "en": "Active residents"},
+    "map.measure.spaces": {"lv": "Telpas", "en": "Spaces"},
+    "map.measure.events": {"lv": "Pasākumi", "en": "Events"},
+    "map.measure_title.participations": {
+        "lv": "Dalības pēc dalībnieku dzīvesvietas",
+        "en": "Participations by participants' home municipality",
+    },
+    "map.measure_title.residents": {
+        "lv": "Aktīvie rezidenti perioda beigās pēc dzīvesvietas",
+        "en": "Active residents at the end of the period by home municipality",
+    },
+    "map.measure_title.spaces": {"lv": "Atvērtās telpas pašvaldībā", "en": "Open spaces per municipality"},
+    "map.measure_title.events": {"lv": "Pašvaldībā notikušie pasākumi", "en": "Events held per municipality"},
+    "map.legend.or_more": {"lv": "{low} un vairāk", "en": "{low} or more"},
+    "map.legend.hidden": {"lv": "≥5 (slēpts, lai nevarētu atklāt mazu skaitu)", "en": "≥5 (hidden so that a small count cannot be worked out)"},
+    "map.legend.unknown": {"lv": "Dzīvesvieta nav zināma: {count}", "en": "Home municipality not known: {count}"},
+    "map.legend.flows": {"lv": "Jo biezāka līnija, jo vairāk rezidentu.", "en": "The thicker the line, the more residents."},
+    "map.popup.type": {"lv": "Veids", "en": "Type"},
+    "map.popup.municipality": {"lv": "Pašvaldība", "en": "Municipality"},
+    "map.popup.desks": {"lv": "Darba vietas", "en": "Desks"},
+    "map.popup.active_residents": {"lv": "Aktīvie rezidenti {date}", "en": "Active residents on {date}"},
+    "map.popup.events": {"lv": "Pasākumi periodā", "en": "Events in the period"},
+    "map.flow.residents": {"lv": "Aktīvie rezidenti", "en": "Active residents"},
+    "map.space.participations": {"lv": "Dalības periodā", "en": "Participations in the period"},
+    # the page
+    "map.present": {"lv": "Prezentācijas režīms", "en": "Presentation mode"},
+    "map.present.help": {
+        "lv": "Liela karte un lieli skaitļi projektoram, bez tabulām; personu skaitu no 1 līdz 4 rāda kā <5. Saite ar ?present=1 atveras uzreiz šajā režīmā.",
+        "en": "A large map and big figures for a projector, no tables; person counts from 1 to 4 show as <5. A link with ?present=1 opens straight in this mode.",
+    },
+    "map.settings": {"lv": "Kartes iestatījumi un lejupielāde", "en": "Map settings and download"},
+    "map.control.measure": {"lv": "Pašvaldību krāsojums", "en": "Colour the municipalities by"},
+    "map.control.base": {"lv": "Pamatkarte", "en": "Base map"},
+    "map.control.route": {"lv": "Pieredzes brauciens", "en": "Study visit"},
+    "map.control.layers": {"lv": "Slāņi", "en": "Layers"},
+    "map.route.all": {"lv": "Visi periodā", "en": "All in the period"},
+    "map.online_note": {
+        "lv": "Pamatkartes attēlus ielādē no interneta; bez tā redzamas pašvaldības, telpas un maršruti, bet ne pamatkarte.",
+        "en": "The base map's tiles come from the internet; without it the municipalities, spaces and routes still show, the base map does not.",
+    },
+    "map.click_hint": {"lv": "Noklikšķiniet uz telpas kartē, lai šeit redzētu tās skaitļus.", "en": "Click a space on the map to see its figures here."},
+    "map.col.municipality": {"lv": "Pašvaldība", "en": "Municipality"},
+    "map.download.html": {"lv": "Lejupielādēt karti (HTML, atveras bez interneta)", "en": "Download the map (HTML, opens offline)"},
+    "map.download.csv": {"lv": "Lejupielādēt skaitļus (CSV)", "en": "Download the figures (CSV)"},
+    "map.file.html": {"lv": "karte.html", "en": "map.html"},
+    "map.file.csv": {"lv": "karte-skaitli.csv", "en": "map-figures.csv"},
+}

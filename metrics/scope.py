@@ -74,6 +74,12 @@ def scoped_residents(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return residents[residents["space_id"].isin(scoped_spaces(ds, filters)["space_id"])]
 
 
+def clear_cache() -> None:
+    """Forget every cached selection (the benchmark measures the work, not the cache)."""
+    for selection in (scoped_events, scoped_attendance, scoped_spaces, scoped_residents):
+        selection.cache_clear()
+
+
 def reference_date(filters: Filters, today: dt.date | None = None) -> dt.date:
     """The date "at the end of the period": its end, or today for an open-ended period."""
     return filters.end if filters.end is not None else (today or dt.date.today())

@@ -9,7 +9,7 @@ import pandas as pd
 from i18n import t
 from i18n.formatting import fmt_month, fmt_quarter, month_name
 from loaders import Dataset
-from metrics import NO_VENUE
+from metrics import NO_VENUE, REST
 
 
 def code_labels(kind: str, codes: Iterable[str], lang: str) -> dict[str, str]:
@@ -20,6 +20,7 @@ def code_labels(kind: str, codes: Iterable[str], lang: str) -> dict[str, str]:
 def space_labels(ds: Dataset, lang: str) -> dict[str, str]:
     labels = dict(zip(ds.spaces["space_id"], ds.spaces["name"], strict=True))
     labels[NO_VENUE] = t("space.no_venue", lang)
+    labels[REST] = t("space.rest", lang)
     return labels
 
 

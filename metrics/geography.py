@@ -1,0 +1,90 @@
+"""Figures by place: per municipality, home → space flows and study-visit routes (for the map).
+
+* spaces per municipality: the open spaces in scope (as the "spaces" KPI), by the space's
+  municipality;
+* events held per municipality: each event in scope once per municipality it touched, through
+  its venue, its own municipality or a stop at a space (a stop at another place has no
+  municipality), so a study visit counts in every municipality it visited;
+* home → space flows: residents active at the end of the period, by home municipality and
+  space (residents with no home municipality cannot be drawn and are left out);
+* route stops: the stops of the events in scope, in order, with their coordinates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from loaders import Dataset
+from metrics.filters import Filters
+from metrics.prepared import prepare
+from metrics.residents import active_on
+from metrics.scope import reference_date, scoped_events, scoped_residents
+from metrics.spaces import open_spaces
+
+ROUTE_COLUMNS = ("event_id", "title", "starts_on", "stop_no", "space_id", "place_name", "latitude", "longitude")
+
+
+def _largest_first(counts: pd.Series) -> pd.Series:
+    """Counts sorted by value, largest first; equal values by name, so the order is stable."""
+    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable").astype("int64")
+    counts.index.name = "municipality"
+    return counts
+
+
+def spaces_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
+    """Open spaces in scope per municipality (only municipalities that have one)."""
+    return _largest_first(open_spaces(ds, filters)["municipality"].astype("object").value_counts())
+
+
+def events_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
+    """Events in scope held in each municipality (venue, own municipality or a stop at a space)."""
+    places = prepare(ds).event_places
+    in_scope = places[places["event_id"].isin(scoped_events(ds, filters)["event_id"]) & places["municipality"].notna()]
+    touched = in_scope.drop_duplicates(["event_id", "municipality"])
+    return _largest_first(touched["municipality"].astype("object").value_counts())
+
+
+def resident_flows(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.DataFrame:
+    """Active residents at the end of the period (or on ``on``) per home municipality and space.
+
+    Columns ``home_municipality``, ``space_id``, ``residents``; largest flow first.
+    """
+    residents = scoped_residents(ds, filters)
+    active = residents[active_on(residents, on or reference_date(filters)) & residents["home_municipality"].notna()]
+    flows = (
+        active.groupby([active["home_municipality"].astype("object"), active["space_id"].astype("object")])
+        .size()
+        .rename("residents")
+        .reset_index()
+    )
+    flows = flows.sort_values(["home_municipality", "space_id"], kind="stable")
+    flows = flows.sort_values("residents", ascending=False, kind="stable").reset_index(drop=True)
+    return flows.astype({"residents": "int64"})
+
+
+def route_stops(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """The stops of the events in scope, oldest event first and each event's stops in order.
+
+    A stop at a space takes the space's name and coordinates; a stop elsewhere its own
+    ``place_name`` and coordinates.
+    """
+    events = scoped_events(ds, filters)[["event_id", "title", "starts_on"]]
+    stops = ds.event_stops.merge(events, on="event_id")
+    spaces = ds.spaces.set_index("space_id")
+    at_space = stops["space_id"]
+    frame = pd.DataFrame(
+        {
+            "event_id": stops["event_id"],
+            "title": stops["title"],
+            "starts_on": stops["starts_on"],
+            "stop_no": stops["stop_no"].astype("int64"),
+            "space_id": at_space,
+            "place_name": at_space.map(spaces["name"]).astype("object").fillna(stops["place_name"].astype("object")),
+            "latitude": at_space.map(spaces["latitude"]).astype("float64").fillna(stops["latitude"]),
+            "longitude": at_space.map(spaces["longitude"]).astype("float64").fillna(stops["longitude"]),
+        },
+        columns=list(ROUTE_COLUMNS),
+    )
+    return frame.sort_values(["starts_on", "event_id", "stop_no"], kind="stable").reset_index(drop=True)
