@@ -24,6 +24,7 @@ from loaders.contract import (
     Kind,
     TableSpec,
 )
+from loaders.fast import is_in
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
 from loaders.problems import Problem, error, warning
 
@@ -124,10 +125,10 @@ def check_foreign_keys(
             values = frame[column.name]
             # judge each distinct value once; list rows only when a value is unknown
             distinct = pd.Series(values.dropna().unique())
-            unknown = distinct[~distinct.isin(known)]
+            unknown = distinct[~is_in(distinct, known)]
             if unknown.empty:
                 continue
-            missing = values.isin(unknown)
+            missing = is_in(values, unknown)
             problems.extend(
                 error(table, "foreign_key", row=int(row), column=column.name, value=value, file=files.get(table),
                       params={"target": column.references, "target_file_missing": column.references not in frames})

@@ -17,6 +17,7 @@ import datetime as dt
 import pandas as pd
 
 from loaders import Dataset
+from loaders.fast import is_in
 from metrics.filters import Filters
 from metrics.prepared import prepare
 from metrics.residents import active_on
@@ -41,7 +42,8 @@ def spaces_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
 def events_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
     """Events in scope held in each municipality (venue, own municipality or a stop at a space)."""
     places = prepare(ds).event_places
-    in_scope = places[places["event_id"].isin(scoped_events(ds, filters)["event_id"]) & places["municipality"].notna()]
+    events = scoped_events(ds, filters)["event_id"]
+    in_scope = places[is_in(places["event_id"], events) & places["municipality"].notna()]
     touched = in_scope.drop_duplicates(["event_id", "municipality"])
     return _largest_first(touched["municipality"].astype("object").value_counts())
 

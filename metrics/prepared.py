@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from loaders import Dataset
+from loaders.fast import is_in
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _attendance(ds: Dataset) -> pd.DataFrame:
     rows = ds.attendance
     residents = ds.residents.set_index("resident_id")
     person = rows["person_id"]
-    is_resident = person.isin(residents.index)
+    is_resident = is_in(person, residents.index)
     frame = pd.DataFrame(
         {
             "event_id": rows["event_id"],

@@ -12,6 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from loaders import Dataset
+from loaders.fast import is_in
 from metrics.filters import Filters
 from metrics.prepared import prepare
 
@@ -37,14 +38,14 @@ def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     events = prepared.events
     mask = in_period(events["starts_on"], filters)
     if filters.event_types:
-        mask &= events["event_type"].isin(filters.event_types)
+        mask &= is_in(events["event_type"], filters.event_types)
     if filters.projects:
-        mask &= events["project_code"].isin(filters.projects)
+        mask &= is_in(events["project_code"], filters.projects)
     places = prepared.event_places
     if filters.spaces:
-        mask &= events["event_id"].isin(places.loc[places["space_id"].isin(filters.spaces), "event_id"])
+        mask &= is_in(events["event_id"], places.loc[places["space_id"].isin(filters.spaces), "event_id"])
     if filters.municipalities:
-        mask &= events["event_id"].isin(places.loc[places["municipality"].isin(filters.municipalities), "event_id"])
+        mask &= is_in(events["event_id"], places.loc[places["municipality"].isin(filters.municipalities), "event_id"])
     return events[mask]
 
 
@@ -52,7 +53,7 @@ def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
 def scoped_attendance(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Attendance rows of the events in scope."""
     attendance = prepare(ds).attendance
-    return attendance[attendance["event_id"].isin(scoped_events(ds, filters)["event_id"])]
+    return attendance[is_in(attendance["event_id"], scoped_events(ds, filters)["event_id"])]
 
 
 @lru_cache(maxsize=32)
@@ -61,9 +62,9 @@ def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
     spaces = ds.spaces
     mask = pd.Series(True, index=spaces.index)
     if filters.spaces:
-        mask &= spaces["space_id"].isin(filters.spaces)
+        mask &= is_in(spaces["space_id"], filters.spaces)
     if filters.municipalities:
-        mask &= spaces["municipality"].isin(filters.municipalities)
+        mask &= is_in(spaces["municipality"], filters.municipalities)
     return spaces[mask]
 
 
@@ -71,7 +72,7 @@ def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
 def scoped_residents(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Residents of the spaces in scope (the period is applied by each residents figure)."""
     residents = ds.residents
-    return residents[residents["space_id"].isin(scoped_spaces(ds, filters)["space_id"])]
+    return residents[is_in(residents["space_id"], scoped_spaces(ds, filters)["space_id"])]
 
 
 def clear_cache() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders import Dataset
+from loaders.fast import is_in
 from metrics.events import participations_by_space
 from metrics.filters import Filters
 from metrics.prepared import prepare
@@ -34,7 +35,7 @@ def space_count(ds: Dataset, filters: Filters) -> int:
 def events_per_space(ds: Dataset, filters: Filters) -> pd.Series:
     """Events in scope held at each space, as venue or as a study-visit stop."""
     places = prepare(ds).event_places
-    in_scope = places[places["event_id"].isin(scoped_events(ds, filters)["event_id"]) & places["space_id"].notna()]
+    in_scope = places[is_in(places["event_id"], scoped_events(ds, filters)["event_id"]) & places["space_id"].notna()]
     return in_scope.drop_duplicates(["event_id", "space_id"])["space_id"].value_counts().astype("int64")
 
 

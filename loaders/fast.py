@@ -1,0 +1,34 @@
+"""Vectorised helpers where pandas is slow on pyarrow-backed text.
+
+``Series.isin`` on pandas' pyarrow strings turns the *looked-up* values into Python objects one
+by one (0.26 s for 50,000 ids); pyarrow's own ``is_in`` does the same in 4 ms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def _arrow(values: pd.Series | pd.Index | Iterable[object]) -> pa.Array:
+    if isinstance(values, pd.Index):
+        values = values.to_series()
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype("str")
+    return pa.array(series, from_pandas=True)
+
+
+def is_in(values: pd.Series, known: pd.Series | pd.Index | Iterable[object]) -> pd.Series:
+    """``values.isin(known)`` for text (missing values are never in), as a boolean Series."""
+    if not pd.api.types.is_string_dtype(values.dtype) and not isinstance(values.dtype, pd.CategoricalDtype):
+        return values.isin(known if isinstance(known, pd.Series | pd.Index) else list(known))
+    value_set = _arrow(known)
+    if len(value_set) == 0:
+        return pd.Series(False, index=values.index)
+    looked_up = _arrow(values)
+    found = pc.is_in(looked_up, value_set=value_set.cast(looked_up.type))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index).fillna(False).astype(bool)

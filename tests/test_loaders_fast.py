@@ -1,0 +1,22 @@
+"""loaders.fast.is_in gives what pandas' isin gives, faster."""
+
+import pandas as pd
+import pytest
+
+from loaders.fast import is_in
+
+
+@pytest.mark.parametrize(
+    "known",
+    [pd.Series(["a", "d"], dtype="str"), ["a", "d"], pd.Index(["a", "d"]), ("d", "a", "zz")],
+)
+def test_same_as_pandas(known) -> None:
+    values = pd.Series(["a", None, "c", "d", "ā"], dtype="str", index=[5, 6, 7, 8, 9])
+    assert is_in(values, known).tolist() == [True, False, False, True, False]
+    assert list(is_in(values, known).index) == [5, 6, 7, 8, 9]
+
+
+def test_nothing_known_and_other_types() -> None:
+    assert not is_in(pd.Series(["a"], dtype="str"), []).any()
+    assert is_in(pd.Series(["x", "y"], dtype="category"), ["y"]).tolist() == [False, True]
+    assert is_in(pd.Series([1, 2]), [2]).tolist() == [False, True]
