@@ -139,14 +139,19 @@ def check_foreign_keys(
 
 def check_attendance(attendance: pd.DataFrame, events: pd.DataFrame, files: dict[str, str]) -> list[Problem]:
     """The same person twice on one event (error); head count below the list (warning)."""
-    named = attendance[attendance["person_id"].notna()]
-    twice = named[named.duplicated(["event_id", "person_id"], keep="first")]
+    # one integer key per (event, person): duplicated() on two text columns would hash the
+    # strings as Python objects, a million at a time
+    event_code = pd.factorize(attendance["event_id"])[0].astype("int64")
+    person_code, persons = pd.factorize(attendance["person_id"])
+    key = pd.Series(event_code * (len(persons) + 1) + person_code, index=attendance.index)
+    named = person_code >= 0
+    twice = attendance[named & key.duplicated(keep="first").to_numpy()]
     problems = [
         error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person,
               file=files.get("attendance"), params={"event_id": event})
         for row, event, person in zip(twice.index, twice["event_id"], twice["person_id"], strict=True)
     ]
-    listed = attendance.groupby("event_id", observed=True).size()
+    listed = attendance["event_id"].value_counts()
     head_count = events.set_index("event_id")["participants"] if not events["event_id"].duplicated().any() else None
     if head_count is None:
         return problems

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits
 from loaders.checks import (
@@ -125,6 +126,8 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
             )
             continue
         frame = _load_table(paths[0], spec, limits, result)
+        # the reader's buffers are garbage now: give them back before the next (larger) table
+        pa.default_memory_pool().release_unused()
         if frame is not None:
             typed[name] = frame
             file_names[name] = paths[0].name
