@@ -51,6 +51,7 @@ STRINGS: dict[str, str] = {
     "problem.forbidden_column": "The column “{column}” would hold personal data (names, e-mails, phones or personal codes are never stored); remove the column.",
     "problem.personal_code": "The cell looks like a Latvian personal code ({value}); personal codes are never stored. Use a pseudonymous id instead.",
     # problems: values
+    "problem.more_rows": "… and {count} more rows with the same problem in “{column}” (only the first 1000 are listed).",
     "problem.required": "The required column “{column}” is empty.",
     "problem.duplicate_id": "The id “{value}” appears more than once in “{column}”; ids must be unique.",
     "problem.type_int": "“{value}” in “{column}” is not a whole number.",

@@ -51,6 +51,7 @@ STRINGS: dict[str, str] = {
     "problem.forbidden_column": "Kolonnā “{column}” būtu personas dati (vārdus, e-pastus, tālruņus un personas kodus neglabājam); izdzēsiet kolonnu.",
     "problem.personal_code": "Šūna izskatās pēc personas koda ({value}); personas kodus neglabājam. Lietojiet pseidonīmu identifikatoru.",
     # problēmas: vērtības
+    "problem.more_rows": "… un vēl {count} rindas ar to pašu problēmu kolonnā “{column}” (uzskaitītas tikai pirmās 1000).",
     "problem.required": "Obligātā kolonna “{column}” ir tukša.",
     "problem.duplicate_id": "Identifikators “{value}” kolonnā “{column}” atkārtojas; tam jābūt unikālam.",
     "problem.type_int": "“{value}” kolonnā “{column}” nav vesels skaitlis.",

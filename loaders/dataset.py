@@ -26,7 +26,7 @@ from loaders.checks import (
 )
 from loaders.contract import TABLES, Kind, TableSpec
 from loaders.parsing import parse_table
-from loaders.problems import FileInfo, Problem, error, sort_key, warning
+from loaders.problems import FileInfo, Problem, cap_rows, error, sort_key, warning
 from loaders.reading import FileRefused, read_table_file
 from loaders.schemas import validate_table
 
@@ -135,7 +135,7 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
     if all(name in typed for name, spec in TABLES.items() if spec.required):
         unreadable = frozenset(name for name in tables if name not in typed)
         result.problems.extend(_cross_table_problems(typed, file_names, unreadable, result.problems))
-    result.problems = sorted((mask_problem(p) for p in result.problems), key=sort_key)
+    result.problems = sorted((mask_problem(p) for p in cap_rows(result.problems)), key=sort_key)
     if result.ok:
         result.dataset = _finish(typed)
     return result

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from loaders.contract import GENDER_SYNONYMS, ColumnSpec, Kind, TableSpec
-from loaders.problems import Problem, error
+from loaders.problems import MAX_ROWS_PER_RULE, Problem, error
 
 _SPACES = r"[\s\u00a0\u202f]"
 _INT = r"[+-]?\d+(?:[.,]0+)?"
@@ -38,13 +38,19 @@ def parse_table(frame: pd.DataFrame, spec: TableSpec, file: str) -> tuple[pd.Dat
     for column in spec.columns:
         if column.name in frame.columns:
             values, bad = _convert(frame[column.name], column)
-            for row, rule in bad.items():
+            listed = bad.groupby(bad, sort=False).head(MAX_ROWS_PER_RULE) if len(bad) > MAX_ROWS_PER_RULE else bad
+            for row, rule in listed.items():
                 problems.append(
                     error(spec.name, rule, row=int(row), column=column.name,
                           value=frame.at[row, column.name], file=file)
                 )
         else:
             values = pd.Series(index=frame.index, dtype=_empty_dtype(column))
+        if column.name in frame.columns and len(bad) > len(listed):
+            for rule, count in bad.value_counts().items():
+                if count > MAX_ROWS_PER_RULE:
+                    problems.append(error(spec.name, "more_rows", column=column.name, file=file,
+                                          params={"count": int(count) - MAX_ROWS_PER_RULE, "rule": rule}))
         typed[column.name] = values
     return pd.DataFrame(typed, index=frame.index), problems
 

@@ -61,6 +61,31 @@ def warning(table: str, rule: str, **kwargs: Any) -> Problem:
     return Problem("warning", table, rule, **kwargs)
 
 
+#: rows listed per (table, column, rule); beyond that one problem says how many more there are
+#: (a million broken dates would otherwise be a million lines nobody reads, and memory)
+MAX_ROWS_PER_RULE = 1000
+
+
+def cap_rows(problems: list[Problem], limit: int = MAX_ROWS_PER_RULE) -> list[Problem]:
+    """At most ``limit`` problems per (table, column, rule), then one ``more_rows`` problem."""
+    counts: dict[tuple[str, str | None, str], int] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        key = (problem.table, problem.column, problem.rule)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= limit:
+            kept.append(problem)
+    first = {(p.table, p.column, p.rule): p for p in reversed(kept)}
+    for key, count in counts.items():
+        if count > limit:
+            example = first[key]
+            kept.append(
+                Problem(example.severity, example.table, "more_rows", column=example.column, file=example.file,
+                        params={"count": count - limit, "rule": example.rule})
+            )
+    return kept
+
+
 def sort_key(problem: Problem) -> tuple:
     """Errors first, then by table, row and column, the order a person fixes them in."""
     order = list(TABLES)
@@ -68,7 +93,7 @@ def sort_key(problem: Problem) -> tuple:
         problem.severity != "error",
         order.index(problem.table) if problem.table in order else len(order),
         problem.table,
-        problem.row if problem.row is not None else 0,
+        problem.row if problem.row is not None else 1 << 62 if problem.rule == "more_rows" else 0,
         problem.column or "",
     )
 

@@ -23,7 +23,7 @@ from loaders.contract import (
     Kind,
     TableSpec,
 )
-from loaders.problems import Problem, error
+from loaders.problems import MAX_ROWS_PER_RULE, Problem, error
 
 _DTYPES = {
     Kind.ID: "str",
@@ -104,6 +104,7 @@ def validate_table(
         return []
     problems: list[Problem] = []
     seen: set[tuple[int, str, str]] = set()
+    per_rule: dict[tuple[str, str], int] = {}
     for case in cases.itertuples(index=False):
         column = str(case.column)
         rule, params = _rule_of(str(case.check), spec, column)
@@ -116,8 +117,17 @@ def validate_table(
         if key in seen or (row, column) in skip:
             continue
         seen.add(key)
+        per_rule[(column, rule)] = per_rule.get((column, rule), 0) + 1
+        if per_rule[(column, rule)] > MAX_ROWS_PER_RULE:
+            continue  # counted, and summed up in one "more_rows" problem below
         value = raw.at[row, column] if column in raw.columns else None
         problems.append(error(spec.name, rule, row=row, column=column, value=value or None, file=file, params=params))
+    problems.extend(
+        error(spec.name, "more_rows", column=column, file=file,
+              params={"count": count - MAX_ROWS_PER_RULE, "rule": rule})
+        for (column, rule), count in per_rule.items()
+        if count > MAX_ROWS_PER_RULE
+    )
     return problems
 
 
