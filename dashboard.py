@@ -37,7 +37,7 @@ PAGES = (
     PageSpec("app_pages/data.py", "data", ":material/database:", uses_filters=False, needs_data=False),
 )
 
-st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon=":material/apartment:", layout="wide")
+st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon="🏢", layout="wide")
 
 lang = sidebar.language_switch()
 data = current_data()

@@ -1,7 +1,66 @@
-"""Map: spaces, municipalities and study-visit routes (being built)."""
+"""Map: spaces over the municipalities, the partnership's territory, study-visit routes, home →
+space flows; a click on a space shows its figures; presentation mode (``?present=1``) for a
+projector; the map as a standalone HTML file and its figures as CSV."""
 
-from ui import context
-from ui.widgets import page_header
+import streamlit as st
+from streamlit_folium import st_folium
+
+import maps
+import metrics
+from i18n import t
+from reports.safe_cells import neutralise_frame
+from ui import context, map_controls, map_panel, presentation
+from ui.widgets import page_header, period_caption, period_text
+from ui.widgets import table as table_widget
 
 ctx = context.current()
+ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
+
 page_header(ctx, "page.map")
+period_caption(ctx)
+public = presentation.switch(lang)
+if public:
+    presentation.kpi_cards(ctx)
+
+with st.expander(t("map.settings", lang)) if public else st.container(key="map-settings"):
+    options = map_controls.map_options(ds, f, lang, public, period_text(f.start, f.end, lang))
+    html_download = {
+        "label": t("map.download.html", lang), "data": lambda: maps.standalone_html(ds, f, options, lang),
+        "file_name": t("map.file.html", lang), "mime": "text/html", "on_click": "ignore", "icon": ":material/map:",
+        "key": "download-html",
+    }
+    if public:
+        st.download_button(**html_download)
+
+# Only clicks come back from the map: panning or zooming does not rerun the page.
+folium_map = maps.build_map(ds, f, options, lang)
+shown = {"key": "network-map", "returned_objects": ["last_object_clicked"], "use_container_width": True}
+if public:
+    with st.container(key="present-map"):
+        clicked = st_folium(folium_map, height=760, **shown) or {}
+    space_id = maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked"))
+    if space_id is not None:
+        with st.container(key="present-space"):
+            map_panel.space_figures(ctx, space_id, public, in_a_row=True)
+    st.stop()
+
+left, right = st.columns([4, 1], gap="medium")
+with left:
+    clicked = st_folium(folium_map, height=620, **shown) or {}
+with right, st.container(key="map-space"):
+    map_panel.space_figures(ctx, maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked")), public)
+
+st.subheader(t(f"map.measure_title.{options.measure}", lang), anchor=False)
+figures = maps.choropleth_figures(ds, f, options.measure, public)
+figures["municipality"] = figures["municipality"].replace({metrics.UNKNOWN: t("value.unknown", lang)})
+table = figures.rename(columns={"municipality": t("map.col.municipality", lang),
+                                "value": t(f"map.measure.{options.measure}", lang)})
+table_widget(table, lang)
+with st.container(horizontal=True, key="map-downloads"):
+    st.download_button(**html_download)
+    st.download_button(
+        t("map.download.csv", lang),
+        data=neutralise_frame(table).to_csv(index=False, sep=";").encode("utf-8-sig"),
+        file_name=t("map.file.csv", lang), mime="text/csv", on_click="ignore", icon=":material/download:",
+        key="download-csv",
+    )

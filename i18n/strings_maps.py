@@ -33,6 +33,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.legend.hidden": {"lv": "≥5 (slēpts, lai nevarētu atklāt mazu skaitu)", "en": "≥5 (hidden so that a small count cannot be worked out)"},
     "map.legend.unknown": {"lv": "Dzīvesvieta nav zināma: {count}", "en": "Home municipality not known: {count}"},
     "map.legend.flows": {"lv": "Jo biezāka līnija, jo vairāk rezidentu.", "en": "The thicker the line, the more residents."},
+    "map.legend.latest_routes": {"lv": "Jaunākie maršruti: {shown} no {total}", "en": "Latest routes: {shown} of {total}"},
+    "map.legend.largest_flows": {"lv": "Lielākās plūsmas: {shown} no {total}", "en": "Largest flows: {shown} of {total}"},
     "map.popup.type": {"lv": "Veids", "en": "Type"},
     "map.popup.municipality": {"lv": "Pašvaldība", "en": "Municipality"},
     "map.popup.desks": {"lv": "Darba vietas", "en": "Desks"},

@@ -1,0 +1,50 @@
+"""Home → space flows: a line from the residents' home municipality to their space, as thick as
+the flow is large (square-root scale, so small flows stay visible)."""
+
+from __future__ import annotations
+
+import math
+from itertools import islice
+
+import folium
+import pandas as pd
+
+from i18n import t
+from maps.geo import centroids
+from maps.style import FLOW_COLOUR, Look
+from maps.text import esc, fmt_shown, shown_number
+from metrics.privacy import Shown, suppress_breakdown
+
+MIN_WEIGHT = 1.5
+#: only the largest flows are drawn: thousands of lines are unreadable, and slow with a country's data
+MAX_FLOWS = 200
+
+
+def add_flows(
+    m: folium.Map, flows: pd.DataFrame, positions: pd.DataFrame, names: dict[str, str], lang: str, public: bool,
+    look: Look,
+) -> int:
+    """Draw the largest ``MAX_FLOWS`` flows (``flows``: :func:`metrics.geography.resident_flows`, largest
+    first) to spaces that are on the map and from homes that are on it; return how many lines were drawn."""
+    keys = [f"{home}\t{space}" for home, space in zip(flows["home_municipality"], flows["space_id"], strict=True)]
+    counts = dict(zip(keys, flows["residents"].astype(int), strict=True))
+    shown: dict[str, Shown] = suppress_breakdown(counts) if public else counts
+    largest = max((shown_number(v) for v in shown.values()), default=1)
+    ends = positions.set_index("space_id")
+    starts = centroids()
+    layer = folium.FeatureGroup(name=t("map.layer.flows", lang)).add_to(m)
+    drawn = 0
+    largest_flows = islice(zip(keys, flows["home_municipality"], flows["space_id"], strict=True), MAX_FLOWS)
+    for key, home, space in largest_flows:
+        if home not in starts or space not in ends.index:
+            continue
+        value = shown[key]
+        weight = MIN_WEIGHT + (look.max_flow_weight - MIN_WEIGHT) * math.sqrt(shown_number(value) / largest)
+        tip = (f"<b>{esc(home)} → {esc(names.get(space, space))}</b><br>"
+               f"{esc(t('map.flow.residents', lang))}: {esc(fmt_shown(value, lang))}")
+        folium.PolyLine(
+            [starts[home], (ends.at[space, "latitude"], ends.at[space, "longitude"])],
+            color=FLOW_COLOUR, weight=round(weight, 1), opacity=0.55, tooltip=folium.Tooltip(tip),
+        ).add_to(layer)
+        drawn += 1
+    return drawn

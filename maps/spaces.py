@@ -1,0 +1,136 @@
+"""The spaces layer: a dot per open space, coloured by space type, with its figures in a popup.
+
+Several spaces often share one point (the demo data places spaces at town centres), so the
+spaces of one point are drawn side by side a few pixels apart, and each gets its own
+coordinates a metre or so apart: a click then tells them apart (see :mod:`maps.click`).
+With many spaces the dots are clustered and built in the browser (``FastMarkerCluster``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import folium
+import pandas as pd
+from folium.plugins import FastMarkerCluster
+
+import metrics
+from i18n import t
+from i18n.formatting import fmt_date, fmt_int
+from loaders import Dataset
+from maps.controls import legend_width_px
+from maps.style import Look, space_colour
+from maps.text import esc, fmt_shown, info_html
+from metrics.privacy import Shown, suppress_breakdown
+from metrics.scope import reference_date
+
+#: from this many spaces on, the layer is clustered and built in the browser
+CLUSTER_FROM = 200
+#: degrees between spaces that share a point (about a metre): invisible, but unique per space
+NUDGE = 1e-5
+
+
+def space_positions(ds: Dataset, filters: metrics.Filters) -> pd.DataFrame:
+    """Where each open space in scope is drawn: ``space_id``, ``latitude``, ``longitude``,
+    ``slot`` (its place among the spaces at the same point) and ``shared`` (how many share it)."""
+    spaces = metrics.open_spaces(ds, filters).sort_values("space_id")
+    point = list(zip(spaces["latitude"].round(5), spaces["longitude"].round(5), strict=True))
+    groups = pd.Series(point, index=spaces.index).map(str)
+    slot = groups.groupby(groups).cumcount()
+    return pd.DataFrame(
+        {
+            "space_id": spaces["space_id"],
+            "latitude": spaces["latitude"] + slot * NUDGE,
+            "longitude": spaces["longitude"],
+            "slot": slot,
+            "shared": groups.map(groups.value_counts()),
+        }
+    ).reset_index(drop=True)
+
+
+def pixel_offset(slot: int, shared: int, look: Look) -> tuple[float, float]:
+    """Where a dot sits, in pixels from its point, when ``shared`` spaces share the point: on a small ring."""
+    if shared <= 1:
+        return 0.0, 0.0
+    radius = look.dot_px * 0.7
+    angle = 2 * math.pi * slot / shared - (math.pi if shared == 2 else math.pi / 2)
+    return round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)
+
+
+def _active_residents(ds: Dataset, filters: metrics.Filters, public: bool) -> dict[str, Shown]:
+    counts = {str(k): int(v) for k, v in metrics.active_residents_by_space(ds, filters).items()}
+    return suppress_breakdown(counts) if public else counts
+
+
+def _texts(ds: Dataset, filters: metrics.Filters, lang: str, public: bool) -> pd.DataFrame:
+    """Tooltip and popup HTML per open space in scope."""
+    spaces = metrics.open_spaces(ds, filters)
+    active = _active_residents(ds, filters, public)
+    events = metrics.events_per_space(ds, filters)
+    on = fmt_date(reference_date(filters), lang)
+    tooltips, popups = [], []
+    for space in spaces.itertuples():
+        kind = t(f"space_type.{space.space_type}", lang)
+        desks = "–" if pd.isna(space.desks) else fmt_int(int(space.desks), lang)
+        tooltips.append(f'<b>{esc(space.name)}</b><br>{esc(kind)} · {esc(space.municipality)}')
+        popups.append(
+            info_html(
+                space.name,
+                [
+                    (t("map.popup.type", lang), kind),
+                    (t("map.popup.municipality", lang), space.municipality),
+                    (t("map.popup.desks", lang), desks),
+                    (t("map.popup.active_residents", lang, date=on), fmt_shown(active.get(space.space_id, 0), lang)),
+                    (t("map.popup.events", lang), fmt_int(int(events.get(space.space_id, 0)), lang)),
+                ],
+            )
+        )
+    return pd.DataFrame(
+        {"space_id": spaces["space_id"], "space_type": spaces["space_type"].astype("object"),
+         "tooltip": tooltips, "popup": popups}
+    )
+
+
+_CALLBACK = """
+function (row) {
+    var size = %(size)d;
+    var icon = L.divIcon({
+        className: "space-marker", iconSize: [size, size],
+        html: '<div class="space-dot" style="background:' + row[2] + '"></div>'
+    });
+    return L.marker(new L.LatLng(row[0], row[1]), {icon: icon}).bindTooltip(row[3]).bindPopup(row[4]);
+}
+"""
+
+
+def add_spaces(
+    m: folium.Map, ds: Dataset, filters: metrics.Filters, positions: pd.DataFrame, lang: str, public: bool, look: Look
+) -> list[str]:
+    """Draw the spaces; return the space types drawn (for the legend)."""
+    spaces = positions.merge(_texts(ds, filters, lang, public), on="space_id")
+    colours = spaces["space_type"].map(space_colour)
+    name = t("map.layer.spaces", lang)
+    if len(spaces) >= CLUSTER_FROM:
+        rows = list(
+            zip(spaces["latitude"], spaces["longitude"], colours, spaces["tooltip"], spaces["popup"], strict=True)
+        )
+        FastMarkerCluster(rows, callback=_CALLBACK % {"size": look.dot_px}, name=name).add_to(m)
+        return list(dict.fromkeys(spaces["space_type"]))
+    layer = folium.FeatureGroup(name=name).add_to(m)
+    size = look.dot_px
+    for space, colour in zip(spaces.itertuples(), colours, strict=True):
+        dx, dy = pixel_offset(space.slot, space.shared, look)
+        folium.Marker(
+            [space.latitude, space.longitude],
+            icon=folium.DivIcon(
+                html=f'<div class="space-dot" style="background:{colour}"></div>',
+                icon_size=(size, size),
+                icon_anchor=(size / 2 - dx, size / 2 - dy),
+                class_name="space-marker",
+            ),
+            tooltip=folium.Tooltip(space.tooltip),
+            # a popup opening near the right edge pans the map so that the legend does not cover it
+            popup=folium.Popup(space.popup, max_width=420, auto_pan_padding_top_left=(50, 10),
+                               auto_pan_padding_bottom_right=(legend_width_px(look) + 10, 10)),
+        ).add_to(layer)
+    return list(dict.fromkeys(spaces["space_type"]))
