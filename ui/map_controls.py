@@ -14,14 +14,6 @@ ALL_ROUTES = "all"
 DEFAULTS = {"measure": "participations", "base": "none", "layer": list(maps.DEFAULT_LAYERS)}
 
 
-def _init_layers() -> None:
-    """The layers from the URL's ``layer`` values, or the default layers when the URL names none."""
-    if "layer" in st.session_state:
-        return
-    from_url = [layer for layer in st.query_params.get_all("layer") if layer in maps.LAYERS]
-    st.session_state["layer"] = from_url or list(maps.DEFAULT_LAYERS)
-
-
 def map_options(ds: Dataset, filters: Filters, lang: str, public: bool, caption: str) -> maps.MapOptions:
     """Draw the choices and return them as map options."""
     routes = maps.route_choices(geography.route_stops(ds, filters), lang)
@@ -30,7 +22,7 @@ def map_options(ds: Dataset, filters: Filters, lang: str, public: bool, caption:
     # by default the latest study visit of the period: every route at once is busy on a projector
     latest = next(reversed(routes), ALL_ROUTES)
     url_state.init_choice("route", [ALL_ROUTES, *routes], latest)
-    _init_layers()
+    url_state.init_choices("layer", maps.LAYERS, maps.DEFAULT_LAYERS)
 
     measure_column, base_column, route_column = st.columns(3)
     measure = measure_column.selectbox(

@@ -24,12 +24,13 @@ def init_choice(key: str, options: Sequence[str], default: str | None) -> None:
     st.session_state[key] = value if value in options else default
 
 
-def init_choices(key: str, options: Sequence[str]) -> None:
-    """Multi-select: the URL's repeated values that are valid options, once."""
+def init_choices(key: str, options: Sequence[str], default: Sequence[str] = ()) -> None:
+    """Multi-select: the URL's repeated values that are valid options (else ``default``), once."""
     if key in st.session_state:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
         return
-    st.session_state[key] = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
+    from_url = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
+    st.session_state[key] = from_url or list(default)
 
 
 def init_date(key: str, default: dt.date) -> None:
