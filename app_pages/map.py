@@ -8,9 +8,10 @@ from streamlit_folium import st_folium
 import maps
 import metrics
 from i18n import t
+from i18n.formatting import period_text
 from reports.safe_cells import neutralise_frame
 from ui import context, map_controls, map_panel, presentation
-from ui.widgets import page_header, period_caption, period_text
+from ui.widgets import page_header, period_caption
 from ui.widgets import table as table_widget
 
 ctx = context.current()

@@ -5,9 +5,10 @@ from functools import partial
 import streamlit as st
 
 from i18n import t
+from i18n.formatting import period_text
 from reports import assemble_report
 from reports.build import FORMATS, MIME_TYPES, build, file_name
-from reports.labels import mode_text, period_text
+from reports.labels import mode_text
 from reports.layout import indicator_table
 from reports.report_charts import report_charts
 from ui import context

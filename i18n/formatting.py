@@ -56,6 +56,19 @@ def fmt_date(value: dt.date | None, lang: str, style: str = "medium") -> str:
     return _babel_format_date(value, format=style, locale=locale_of(lang))
 
 
+def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    """``01.01.2019 – 31.12.2019``, ``from 01.01.2019``, ``until …`` or ``all time``."""
+    from i18n import t  # the catalogues import nothing from here; imported late to keep it so
+
+    if start is None and end is None:
+        return t("period.all_time", lang)
+    if end is None:
+        return t("period.since", lang, date=fmt_date(start, lang))
+    if start is None:
+        return t("period.until", lang, date=fmt_date(end, lang))
+    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+
+
 def month_name(month: int, lang: str, width: str = "wide") -> str:
     """Stand-alone month name (``marts`` / ``March``)."""
     return get_month_names(width, context="stand-alone", locale=locale_of(lang))[month]

@@ -19,7 +19,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from i18n import t
-from reports.labels import code_label, generated_text, indicator_label, mode_text, period_text
+from i18n.formatting import period_text
+from reports.labels import code_label, generated_text, indicator_label, mode_text
 from reports.layout import BREAKDOWN_TOTALS, breakdown_kind, breakdown_title, identification_rows, provenance_rows
 from reports.model import BREAKDOWNS, INDICATOR_KEYS, Report
 from reports.safe_cells import is_formula_like

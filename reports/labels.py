@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from i18n import CATALOGUES, t
 from i18n.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from metrics import UNKNOWN
@@ -37,17 +35,6 @@ def ratio(value: float | None, lang: str) -> str:
 
 def money(value: float | None, lang: str) -> str:
     return fmt_decimal(value, lang, digits=2) if value is not None else "–"
-
-
-def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
-    """``01.09.2018 – 31.12.2020``, ``from …``, ``until …`` or ``all time``."""
-    if start is None and end is None:
-        return t("period.all_time", lang)
-    if end is None:
-        return t("period.since", lang, date=fmt_date(start, lang))
-    if start is None:
-        return t("period.until", lang, date=fmt_date(end, lang))
-    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
 
 
 def generated_text(report: Report) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from i18n import t
-from i18n.formatting import fmt_date
-from reports.labels import code_label, generated_text, indicator_label, mode_text, money, period_text, ratio, shown
+from i18n.formatting import fmt_date, period_text
+from reports.labels import code_label, generated_text, indicator_label, mode_text, money, ratio, shown
 from reports.model import BREAKDOWNS, INDICATOR_KEYS, Report
 
 #: the indicator whose value is the total of each breakdown

@@ -12,8 +12,9 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 
 from i18n import t
+from i18n.formatting import period_text
 from reports.chart_images import ChartImages
-from reports.labels import generated_text, mode_text, period_text
+from reports.labels import generated_text, mode_text
 from reports.layout import (
     TextTable,
     breakdown_table,

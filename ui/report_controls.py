@@ -43,15 +43,6 @@ def _fill_period(ds: Dataset) -> None:
     )
 
 
-def _init_date(key: str, default: dt.date | None) -> None:
-    if key in st.session_state:
-        return
-    try:
-        st.session_state[key] = dt.date.fromisoformat(st.query_params.get(key, ""))
-    except ValueError:
-        st.session_state[key] = default
-
-
 def _stop_following_ui_language() -> None:
     st.session_state[_FOLLOW_UI_LANGUAGE] = False
 
@@ -62,8 +53,8 @@ def report_choice(ds: Dataset, lang: str) -> ReportChoice:
     titles = dict(zip(ds.projects["project_code"], ds.projects["title"], strict=True))
     url_state.init_choice("report_project", codes, codes[0])
     project_start, project_end = _project_dates(ds, st.session_state["report_project"])
-    _init_date("report_from", project_start)
-    _init_date("report_to", project_end)
+    url_state.init_date("report_from", project_start)
+    url_state.init_date("report_to", project_end)
     if "report_public" not in st.session_state:
         st.session_state["report_public"] = st.query_params.get("report_public") == "1"
     if "report_lang" in st.query_params and _FOLLOW_UI_LANGUAGE not in st.session_state:

@@ -12,12 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from i18n.formatting import latvian_sort_key, sort_names
+from i18n.formatting import latvian_sort_key, period_text, sort_names
 from loaders import Dataset
 from loaders.contract import EVENT_TYPES
 from metrics import Filters, year_period
 from ui import url_state
-from ui.widgets import period_text
 
 PERIODS = ("last_year", "this_year", "project", "all", "custom")
 DEFAULT_PERIOD = "last_year"

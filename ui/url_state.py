@@ -33,7 +33,7 @@ def init_choices(key: str, options: Sequence[str], default: Sequence[str] = ()) 
     st.session_state[key] = from_url or list(default)
 
 
-def init_date(key: str, default: dt.date) -> None:
+def init_date(key: str, default: dt.date | None) -> None:
     if key in st.session_state:
         return
     try:

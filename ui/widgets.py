@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from i18n import t
-from i18n.formatting import fmt_date, fmt_int, fmt_signed
+from i18n.formatting import fmt_int, fmt_signed, period_text
 from loaders import Problem
 from metrics import KPI_KEYS
 from ui.context import PageContext
@@ -67,17 +67,6 @@ def chart(fig: go.Figure, key: str) -> None:
 
 def empty_message(lang: str) -> None:
     st.info(t("app.empty", lang), icon=":material/search_off:")
-
-
-def period_text(start, end, lang: str) -> str:
-    """``01.01.2019 – 31.12.2019``, ``from 01.01.2019``, ``until ...`` or ``all time``."""
-    if start is None and end is None:
-        return t("period.all_time", lang)
-    if end is None:
-        return t("period.since", lang, date=fmt_date(start, lang))
-    if start is None:
-        return t("period.until", lang, date=fmt_date(end, lang))
-    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
 
 
 def period_caption(ctx: PageContext) -> None:
