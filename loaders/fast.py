@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -20,6 +21,17 @@ def _arrow(values: pd.Series | pd.Index | Iterable[object]) -> pa.Array:
     if isinstance(series.dtype, pd.CategoricalDtype):
         series = series.astype("str")
     return pa.array(series, from_pandas=True)
+
+
+def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """For each value, the position of the equal key in ``keys`` (first one), −1 where none.
+
+    ``pd.Index(keys).get_indexer(values)`` does the same by hashing Python objects; pyarrow's
+    ``index_in`` is several times faster on text.
+    """
+    looked_up = _arrow(values)
+    found = pc.index_in(looked_up, value_set=_arrow(keys).cast(looked_up.type))
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def is_in(values: pd.Series, known: pd.Series | pd.Index | Iterable[object]) -> pd.Series:

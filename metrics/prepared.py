@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from loaders import Dataset
-from loaders.fast import is_in
+from loaders.fast import positions
 
 
 @dataclass(frozen=True)
@@ -82,35 +82,47 @@ def _event_places(ds: Dataset) -> pd.DataFrame:
     return places.drop_duplicates().reset_index(drop=True)
 
 
+def _take(values: pd.Series, positions: np.ndarray, index: pd.Index) -> pd.Series:
+    """``values`` at ``positions`` (−1 = missing), as a Series on ``index``."""
+    found = positions >= 0
+    taken = values.iloc[np.where(found, positions, 0)].reset_index(drop=True)
+    taken.index = index
+    return taken.where(pd.Series(found, index=index))
+
+
 def _attendance(ds: Dataset) -> pd.DataFrame:
     rows = ds.attendance
-    residents = ds.residents.set_index("resident_id")
     person = rows["person_id"]
-    is_resident = is_in(person, residents.index)
-    frame = pd.DataFrame(
-        {
-            "event_id": rows["event_id"],
-            "person_id": person,
-            "role": rows["role"],
-            "is_resident": is_resident,
-        }
-    )
+    # positions instead of lookups by text: one hash pass per key, then plain array takes
+    resident_at = positions(person, ds.residents["resident_id"])
+    is_resident = pd.Series(resident_at >= 0, index=rows.index)
+    frame = pd.DataFrame({"event_id": rows["event_id"], "person_id": person, "role": rows["role"],
+                          "is_resident": is_resident})
     for column in ("gender", "birth_year", "home_municipality"):
-        from_resident = person.map(residents[column])
         own = rows[column]
+        from_resident = _take(ds.residents[column], resident_at, rows.index)
         if isinstance(own.dtype, pd.CategoricalDtype):
-            frame[column] = pd.Categorical(
-                np.where(is_resident, from_resident.astype("object"), own.astype("object")),
-                categories=own.cat.categories,
-            )
+            codes = np.where(is_resident, from_resident.cat.codes, own.cat.codes)
+            frame[column] = pd.Categorical.from_codes(codes, dtype=own.dtype)
         else:
             frame[column] = own.where(~is_resident, from_resident)
-    event_info = ds.events.set_index("event_id")[["starts_on", "event_type", "space_id"]]
-    frame = frame.join(event_info, on="event_id")
+
+    events = ds.events
+    # events in time order (date, then id): an attendance row's place in time is its event's rank
+    rank = np.empty(len(events), dtype=np.int64)
+    rank[np.lexsort((events["event_id"].to_numpy(dtype=object), events["starts_on"].to_numpy()))] = np.arange(
+        len(events)
+    )
+    event_at = positions(rows["event_id"], events["event_id"])
+    for column in ("starts_on", "event_type", "space_id"):
+        frame[column] = _take(events[column], event_at, rows.index)
     frame["age"] = (frame["starts_on"].dt.year - frame["birth_year"].astype("float64")).astype("float64")
-    order = frame.sort_values(["starts_on", "event_id"], kind="stable")
-    named = order[order["person_id"].notna()]
-    first = ~named.duplicated("person_id", keep="first")
-    frame["first_time"] = pd.Series(pd.NA, index=frame.index, dtype="boolean")
-    frame.loc[first.index, "first_time"] = first
+
+    person_code = pd.factorize(person)[0]
+    order = np.argsort(rank[event_at], kind="stable")
+    named = order[person_code[order] >= 0]
+    first = ~pd.Series(person_code[named]).duplicated(keep="first").to_numpy()
+    first_time = pd.array(np.full(len(rows), pd.NA), dtype="boolean")
+    first_time[named] = first
+    frame["first_time"] = pd.Series(first_time, index=rows.index)
     return frame

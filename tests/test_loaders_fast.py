@@ -20,3 +20,11 @@ def test_nothing_known_and_other_types() -> None:
     assert not is_in(pd.Series(["a"], dtype="str"), []).any()
     assert is_in(pd.Series(["x", "y"], dtype="category"), ["y"]).tolist() == [False, True]
     assert is_in(pd.Series([1, 2]), [2]).tolist() == [False, True]
+
+
+def test_positions_like_get_indexer() -> None:
+    from loaders.fast import positions
+
+    keys = pd.Series(["E1", "E2", "E3"], dtype="str")
+    values = pd.Series(["E3", None, "E9", "E1"], dtype="str")
+    assert positions(values, keys).tolist() == [2, -1, -1, 0]
