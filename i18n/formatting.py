@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
 from babel.dates import get_month_names
@@ -24,7 +25,13 @@ def fmt_int(value: float | int | None, lang: str) -> str:
     """``1234`` → ``1 234`` (lv) / ``1,234`` (en); missing → ``–``."""
     if value is None:
         return "–"
-    return format_decimal(round(value), locale=locale_of(lang))
+    return _formatted_int(round(value), lang)
+
+
+@lru_cache(maxsize=8192)
+def _formatted_int(value: int, lang: str) -> str:
+    # Babel takes ~60 µs a number; a map's popups repeat the same small numbers hundreds of times
+    return format_decimal(value, locale=locale_of(lang))
 
 
 def fmt_decimal(value: float | None, lang: str, digits: int = 1) -> str:
