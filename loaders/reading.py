@@ -156,11 +156,8 @@ def _trim_and_drop_empty_rows(table: pa.Table, rows: pd.Index) -> tuple[pa.Table
     """Cells without surrounding spaces; rows of nothing but separators (Excel writes them) dropped."""
     if table.num_columns == 0:
         return table, rows
-    # trim only the columns that have a padded cell: a copy of every column would double the memory
-    columns = [
-        pc.utf8_trim_whitespace(column) if pc.any(pc.match_substring_regex(column, r"^\s|\s$")).as_py() else column
-        for column in table.columns
-    ]
+    # trimming every cell (15 ms a million) costs less than looking for padded cells first
+    columns = [pc.utf8_trim_whitespace(column) for column in table.columns]
     table = pa.table(columns, names=table.column_names)
     has_data = functools.reduce(pc.or_, [pc.not_equal(column, "") for column in columns])
     if pc.all(has_data).as_py() is not False:
