@@ -10,7 +10,7 @@ from i18n.formatting import fmt_date, fmt_int
 from metrics.scope import reference_date
 from ui import context
 from ui.labels import code_labels, month_labels, quarter_labels, space_labels
-from ui.widgets import chart, empty_message, page_header, period_caption
+from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
 
 #: a national network has hundreds of spaces: the chart draws the largest, the rest as one line
 CHART_SPACES = 12
@@ -22,14 +22,13 @@ page_header(ctx, "page.residents")
 period_caption(ctx)
 
 on = reference_date(f)
-cards = {
+counts = {
     "active": metrics.active_residents(ds, f),
     "new": metrics.new_residents(ds, f),
     "left": metrics.left_residents(ds, f),
 }
-for column, (key, value) in zip(st.columns(3), cards.items(), strict=True):
-    with column, st.container(key=f"kpi-residents-{key}"):
-        st.metric(t(f"residents.{key}", lang, date=fmt_date(on, lang)), fmt_int(value, lang), border=True)
+labels = {key: t(f"residents.{key}", lang, date=fmt_date(on, lang)) for key in counts}
+metric_cards({key: (labels[key], fmt_int(value, lang)) for key, value in counts.items()}, "kpi-residents-")
 
 over_time = metrics.largest_columns_with_rest(metrics.active_residents_over_time(ds, f), CHART_SPACES)
 if over_time.empty or over_time.to_numpy().sum() == 0:

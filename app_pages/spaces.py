@@ -13,7 +13,7 @@ from metrics.scope import reference_date
 from ui import context, url_state
 from ui.labels import code_labels, month_labels
 from ui.tables import events_frame, spaces_frame
-from ui.widgets import chart, empty_message, page_header, period_caption
+from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
 from ui.widgets import table as table_widget
 
 ctx = context.current()
@@ -42,15 +42,16 @@ if pd.notna(space["opened_on"]):
     facts.append(t("spaces.opened", lang, date=fmt_date(space["opened_on"].date(), lang)))
 st.caption(" · ".join(str(fact) for fact in facts if isinstance(fact, str) and fact))
 
-values = {
+counts = {
     "active": metrics.active_residents(ds, one),
     "events": metrics.event_count(ds, one),
     "participations": metrics.participations(ds, one),
 }
-for column, (key, value) in zip(st.columns(3), values.items(), strict=True):
-    with column, st.container(key=f"kpi-space-{key}"):
-        label = t(f"spaces.kpi.{key}", lang, date=fmt_date(reference_date(f), lang))
-        st.metric(label, fmt_int(value, lang), border=True)
+end = fmt_date(reference_date(f), lang)
+metric_cards(
+    {key: (t(f"spaces.kpi.{key}", lang, date=end), fmt_int(value, lang)) for key, value in counts.items()},
+    "kpi-space-",
+)
 
 residents = metrics.active_residents_over_time(ds, one)
 if residents.empty or residents.to_numpy().sum() == 0:

@@ -84,4 +84,3 @@ def current_data() -> DataState:
 def clear_caches() -> None:
     """After the files were changed from the app: every page must show the new data."""
     _load.clear()
-    st.cache_data.clear()

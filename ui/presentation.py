@@ -15,6 +15,7 @@ from i18n.formatting import fmt_int
 from metrics.privacy import suppress
 from ui import url_state
 from ui.context import PageContext
+from ui.widgets import metric_cards
 
 KEY = "present"
 #: the Overview's figures shown big; person counts are suppressed
@@ -56,7 +57,8 @@ def kpi_cards(ctx: PageContext) -> None:
     """The big headline figures of presentation mode."""
     values = metrics.overview_kpis(ctx.dataset, ctx.filters)
     with st.container(key="present-figures"):
-        for column, key in zip(st.columns(len(KPIS)), KPIS, strict=True):
-            with column, st.container(key=f"kpi-{key}"):
-                text = count_text(values[key], ctx.lang, public=key in PERSON_KPIS)
-                st.metric(t(f"kpi.{key}", ctx.lang), text, border=True)
+        metric_cards(
+            {key: (t(f"kpi.{key}", ctx.lang), count_text(values[key], ctx.lang, public=key in PERSON_KPIS))
+             for key in KPIS},
+            "kpi-",
+        )

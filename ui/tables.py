@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from i18n import t
+from loaders.contract import EVENT_TYPES, SPACE_TYPES
+from ui.labels import code_labels
 
 
 def events_frame(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -13,7 +15,7 @@ def events_frame(events: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             t("col.starts_on", lang): events["starts_on"],
             t("col.title", lang): events["title"],
-            t("col.event_type", lang): events["event_type"].astype("object").map(lambda c: t(f"event_type.{c}", lang)),
+            t("col.event_type", lang): events["event_type"].map(code_labels("event_type", EVENT_TYPES, lang)),
             t("col.participations", lang): events["participations"],
             t("col.venue", lang): events["venue"],
             t("col.municipality", lang): events["municipality"],
@@ -29,7 +31,7 @@ def spaces_frame(spaces: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.name", lang): spaces["name"],
-            t("col.space_type", lang): spaces["space_type"].astype("object").map(lambda c: t(f"space_type.{c}", lang)),
+            t("col.space_type", lang): spaces["space_type"].map(code_labels("space_type", SPACE_TYPES, lang)),
             t("col.municipality", lang): spaces["municipality"],
             t("col.active_residents", lang): spaces["active_residents"],
             t("col.events", lang): spaces["events"],

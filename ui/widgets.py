@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -58,6 +60,13 @@ def kpi_cards(ctx: PageContext, values: dict[str, int], changes: dict[str, int] 
             )
     if changes is not None:
         st.caption(t("kpi.change_note", ctx.lang))
+
+
+def metric_cards(cards: Mapping[str, tuple[str, str]], key_prefix: str) -> None:
+    """A row of bordered figures: ``{key: (label, shown value)}``, each in container ``<key_prefix><key>``."""
+    for column, (key, (label, value)) in zip(st.columns(len(cards)), cards.items(), strict=True):
+        with column, st.container(key=f"{key_prefix}{key}"):
+            st.metric(label, value, border=True)
 
 
 def chart(fig: go.Figure, key: str) -> None:
