@@ -13,7 +13,10 @@ import re
 import unicodedata
 from functools import cache
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from loaders.contract import (
     FORBIDDEN_COLUMNS,
@@ -24,7 +27,7 @@ from loaders.contract import (
     Kind,
     TableSpec,
 )
-from loaders.fast import is_in
+from loaders.fast import arrow_text, is_in, positions
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
 from loaders.problems import Problem, error, warning
 
@@ -97,16 +100,31 @@ def check_personal_codes(
         column = raw[name]
         if name in typed:
             column = column[column.index.isin([row for row, col in unparsed if col == name])]
-        column = column[column.str.len() >= 10]
-        if column.empty:
+        suspects = _cells_with_personal_code(column)
+        if suspects is None:
             continue
-        hits = column[column.str.contains(_PERSONAL_CODE_RE2, regex=True)]
+        hits = column[is_in(column, suspects)]
         problems.extend(
             error(spec.name, "personal_code", row=int(row), column=str(name), value=mask_personal_code(value),
                   file=file)
             for row, value in hits.items()
         )
     return problems
+
+
+def _cells_with_personal_code(column: pd.Series) -> pa.ChunkedArray | None:
+    """The distinct cell values of ``column`` that hold a personal code, or ``None``.
+
+    Only cells of at least 10 bytes can hold one (a code is 11 or 12 characters), and each
+    distinct value is searched once: a municipality column of a million rows has 43 values.
+    """
+    cells = arrow_text(column)
+    long_enough = cells.filter(pc.greater_equal(pc.binary_length(cells), 10))
+    if len(long_enough) == 0:
+        return None
+    distinct = pc.unique(long_enough)
+    found = distinct.filter(pc.match_substring_regex(distinct, _PERSONAL_CODE_RE2))
+    return found if len(found) else None
 
 
 def check_foreign_keys(
@@ -141,27 +159,29 @@ def check_attendance(attendance: pd.DataFrame, events: pd.DataFrame, files: dict
     """The same person twice on one event (error); head count below the list (warning)."""
     # one integer key per (event, person): duplicated() on two text columns would hash the
     # strings as Python objects, a million at a time
-    event_code = pd.factorize(attendance["event_id"])[0].astype("int64")
-    person_code, persons = pd.factorize(attendance["person_id"])
-    key = pd.Series(event_code * (len(persons) + 1) + person_code, index=attendance.index)
-    named = person_code >= 0
-    twice = attendance[named & key.duplicated(keep="first").to_numpy()]
+    event_codes, event_ids = pd.factorize(attendance["event_id"])
+    person_codes, persons = pd.factorize(attendance["person_id"])
+    key = event_codes.astype(np.int64) * (len(persons) + 1) + person_codes
+    twice = attendance[(person_codes >= 0) & pd.Series(key).duplicated(keep="first").to_numpy()]
     problems = [
         error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person,
               file=files.get("attendance"), params={"event_id": event})
         for row, event, person in zip(twice.index, twice["event_id"], twice["person_id"], strict=True)
     ]
-    listed = attendance["event_id"].value_counts()
-    head_count = events.set_index("event_id")["participants"] if not events["event_id"].duplicated().any() else None
-    if head_count is None:
-        return problems
-    rows = pd.Series(events.index, index=events["event_id"])
-    both = pd.concat([head_count, listed.rename("listed")], axis=1, join="inner").dropna()
-    below = both[both["participants"] < both["listed"]]
+    ids = arrow_text(events["event_id"])
+    if pc.count_distinct(ids, mode="all").as_py() < len(ids):
+        return problems  # an event id twice: its own problem; whose head count would it be?
+    # per distinct event id of the list: how many rows, and its row in the events table
+    listed = np.bincount(event_codes[event_codes >= 0], minlength=len(event_ids))
+    position = positions(pd.Series(event_ids, dtype="str"), events["event_id"])
+    listed, position = listed[position >= 0], position[position >= 0]
+    head_count = events["participants"].to_numpy(dtype="float64", na_value=np.nan)[position]
+    below = np.flatnonzero(head_count < listed)  # a missing head count (NaN) is never below
     problems.extend(
-        warning("events", "participants_below_attendance", row=int(rows[event_id]), column="participants",
-                value=str(int(row.participants)), file=files.get("events"), params={"listed": int(row.listed)})
-        for event_id, row in below.iterrows()
+        warning("events", "participants_below_attendance", row=int(events.index[position[i]]),
+                column="participants", value=str(int(head_count[i])), file=files.get("events"),
+                params={"listed": int(listed[i])})
+        for i in below
     )
     return problems
 

@@ -24,7 +24,7 @@ from loaders.checks import (
     check_personal_codes,
     mask_problem,
 )
-from loaders.contract import TABLES, Kind, TableSpec
+from loaders.contract import TABLES, TableSpec
 from loaders.parsing import parse_table
 from loaders.problems import FileInfo, Problem, cap_rows, error, sort_key, warning
 from loaders.reading import FileRefused, read_table_file
@@ -183,15 +183,14 @@ def _cross_table_problems(
 
 
 def _finish(typed: dict[str, pd.DataFrame]) -> Dataset:
-    """Typed frames → the published dataset: positional index, categorical enums, empty tables."""
+    """Typed frames → the published dataset: positional index, empty tables for absent ones.
+
+    Enum columns are already categorical with exactly the contract's codes as categories (a
+    value outside them is an error, so it never gets here)."""
     frames: dict[str, pd.DataFrame] = {}
     for name, spec in TABLES.items():
         frame = typed.get(name)
         if frame is None:
             frame, _ = parse_table(pd.DataFrame(columns=list(spec.column_names), dtype="str"), spec, "")
-        frame = frame.reset_index(drop=True)
-        for column in spec.columns:
-            if column.kind is Kind.ENUM:
-                frame[column.name] = pd.Categorical(frame[column.name], categories=list(column.values))
-        frames[name] = frame
+        frames[name] = frame.reset_index(drop=True)
     return Dataset(**frames)

@@ -14,6 +14,31 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
+def arrow_text(text: pd.Series) -> pa.ChunkedArray:
+    """A text column's cells as an arrow array: no copy for pandas' arrow-backed ``str``."""
+    cells = (pa.array(text.array) if isinstance(text.array, pd.arrays.ArrowStringArray)
+             else pa.array(text, type=pa.large_string(), from_pandas=True))
+    return cells if isinstance(cells, pa.ChunkedArray) else pa.chunked_array([cells])
+
+
+def keep_only(cells: pa.ChunkedArray, keep: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``cells`` with null where ``keep`` is false.
+
+    For text without nulls (what the reader returns) ``keep`` becomes the validity bitmap of the
+    same buffers: no string is copied (5 ms a million cells, against 25 ms for ``if_else``).
+    """
+    def plain(chunk: pa.Array, kept: pa.Array) -> bool:
+        return not (chunk.null_count or chunk.offset or kept.null_count or kept.offset) and len(chunk) == len(kept)
+
+    if cells.num_chunks == keep.num_chunks and all(map(plain, cells.chunks, keep.chunks)):
+        return pa.chunked_array(
+            [pa.Array.from_buffers(chunk.type, len(chunk), [kept.buffers()[1], *chunk.buffers()[1:]])
+             for chunk, kept in zip(cells.chunks, keep.chunks, strict=True)],
+            type=cells.type,
+        )
+    return pc.if_else(keep, cells, pa.scalar(None, cells.type))
+
+
 def _arrow(values: pd.Series | pd.Index | Iterable[object]) -> pa.Array:
     if isinstance(values, pd.Index):
         values = values.to_series()

@@ -7,13 +7,16 @@ a problem naming its row and column, so nothing turns into NaT or NaN silently.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from loaders.contract import GENDER_SYNONYMS, ColumnSpec, Kind, TableSpec
+from loaders.fast import arrow_text, keep_only
 from loaders.problems import MAX_ROWS_PER_RULE, Problem, error
 
 _SPACES = r"[\s\u00a0\u202f]"
@@ -55,7 +58,9 @@ def parse_table(frame: pd.DataFrame, spec: TableSpec, file: str) -> tuple[pd.Dat
     return pd.DataFrame(typed, index=frame.index), problems
 
 
-def _empty_dtype(column: ColumnSpec) -> str:
+def _empty_dtype(column: ColumnSpec) -> str | pd.CategoricalDtype:
+    if column.kind is Kind.ENUM:
+        return pd.CategoricalDtype(list(column.values))
     return {
         Kind.INT: "Int64",
         Kind.DECIMAL: "float64",
@@ -73,48 +78,62 @@ def _convert(text: pd.Series, column: ColumnSpec) -> tuple[pd.Series, pd.Series]
         return _to_date(text)
     if column.kind is Kind.ENUM:
         return _to_enum(text, column), _no_failures(text)
-    return text.mask(text.eq("")), _no_failures(text)
+    cells = arrow_text(text)
+    return pd.Series(keep_only(cells, pc.not_equal(cells, "")).to_pandas().array, index=text.index), _no_failures(text)
+
+
+Selector = Callable[[pa.ChunkedArray], pa.ChunkedArray]
+Converter = Callable[[pa.ChunkedArray], pa.ChunkedArray]
 
 
 def _no_failures(text: pd.Series) -> pd.Series:
     return pd.Series(dtype="str", index=text.index[:0])
 
 
-def _arrow_cast(text: pd.Series, arrow_type: pa.DataType, dtype: str) -> pd.Series:
-    """Cast strings already known to be well-formed (others missing) in one C++ pass."""
-    cast = pc.cast(pa.array(text, type=pa.large_string(), from_pandas=True), arrow_type)
-    return pd.Series(pd.arrays.ArrowExtensionArray(cast), index=text.index).astype(dtype)
+def _to_pandas(values: pa.ChunkedArray, index: pd.Index) -> pd.Series:
+    """Arrow results as the contract's pandas dtypes (``Int64`` keeps missing as ``<NA>``)."""
+    if pa.types.is_integer(values.type):
+        return pd.Series(values.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get).array, index=index)
+    return pd.Series(values.to_numpy(), index=index)
 
 
 def _quick_then_careful(
     text: pd.Series,
-    quick: list[tuple[str, Callable[[pd.Series], pd.Series]]],
+    quick: list[tuple[str | Selector, Converter]],
     careful: Callable[[pd.Series], tuple[pd.Series, pd.Series]],
 ) -> tuple[pd.Series, pd.Series]:
-    """Convert the common, unambiguous spellings (``quick``: pattern → converter) vectorised over
-    the whole column; only the cells left over (rare: spaces, ``+``, typos) take ``careful``.
-    Quick patterns use ``[0-9]``, not ``\\d``, so that pandas runs them in pyarrow's RE2."""
-    values: pd.Series | None = None
-    for pattern, convert in quick:
-        matched = text.str.fullmatch(pattern)
-        if matched.any():
-            converted = convert(text.where(matched))
-            values = converted if values is None else values.fillna(converted)
-    rest = text.ne("") if values is None else text.ne("") & values.isna()
-    if values is None or rest.any():
-        careful_values, failures = careful(text[rest] if values is not None else text)
-        if values is None:
-            return careful_values, failures
-        values = values.copy()
-        values[rest] = careful_values
-        return values, failures
-    return values, _no_failures(text)
+    """Convert the common, unambiguous spellings (``quick``: the cells a pattern or selector
+    picks → an arrow converter, which returns null for a cell it cannot take) in one C++ pass
+    over the whole column; only the cells left over (rare: spaces, ``+``, typos, impossible
+    dates) take ``careful``. Quick patterns use ``[0-9]``, not ``\\d``, and run in pyarrow's RE2."""
+    cells = arrow_text(text)
+    values: pa.ChunkedArray | None = None
+    for pick, convert in quick:
+        matched = pick(cells) if callable(pick) else pc.match_substring_regex(cells, f"^(?:{pick})$")
+        if pc.any(matched).as_py():
+            converted = convert(keep_only(cells, matched))
+            values = converted if values is None else pc.coalesce(values, converted)
+    if values is None:
+        return careful(text)
+    quick_values = _to_pandas(values, text.index)
+    left_over = pc.and_(pc.not_equal(cells, ""), pc.is_null(values))
+    if not pc.any(left_over).as_py():
+        return quick_values, _no_failures(text)
+    rest = left_over.to_numpy(zero_copy_only=False)
+    careful_values, failures = careful(text[rest])
+    quick_values[rest] = careful_values
+    return quick_values, failures
 
 
 def _to_int(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     return _quick_then_careful(
-        text, [(r"-?[0-9]{1,18}", lambda s: _arrow_cast(s, pa.int64(), "Int64"))], _to_int_careful
+        text, [(_plain_digits, lambda cells: pc.cast(cells, pa.int64()))], _to_int_careful
     )
+
+
+def _plain_digits(cells: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Cells of 1–18 ASCII digits (fits Int64); a fifth of the time of the same regex."""
+    return pc.and_(pc.ascii_is_decimal(cells), pc.less_equal(pc.binary_length(cells), 18))
 
 
 def _to_int_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -129,8 +148,8 @@ def _to_int_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _to_decimal(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    def convert(well_formed: pd.Series) -> pd.Series:
-        return _arrow_cast(well_formed.str.replace(",", ".", regex=False), pa.float64(), "float64")
+    def convert(well_formed: pa.ChunkedArray) -> pa.ChunkedArray:
+        return pc.cast(pc.replace_substring(well_formed, ",", "."), pa.float64())
 
     return _quick_then_careful(text, [(r"-?[0-9]+(?:[.,][0-9]+)?", convert)], _to_decimal_careful)
 
@@ -147,15 +166,26 @@ def _to_decimal_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _to_date(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    def parse(date_format: str) -> Callable[[pd.Series], pd.Series]:
-        return lambda s: pd.to_datetime(s, format=date_format, errors="coerce").astype("datetime64[us]")
-
     # years 1900–2099 only: anything else is checked (and reported) by the careful path
     quick = [
-        (r"[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2}", parse("%d.%m.%Y")),
-        (r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}", parse("%Y-%m-%d")),
+        (_QUICK_LV_DATE, functools.partial(_arrow_dates, pattern=_QUICK_LV_DATE, date_format="%d.%m.%Y")),
+        (_QUICK_ISO_DATE, functools.partial(_arrow_dates, pattern=_QUICK_ISO_DATE, date_format="%Y-%m-%d")),
     ]
     return _quick_then_careful(text, quick, _to_date_careful)
+
+
+_QUICK_LV_DATE = r"(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.(?:19|20)[0-9]{2}"
+_QUICK_ISO_DATE = r"(?:19|20)[0-9]{2}-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+
+
+def _arrow_dates(cells: pa.ChunkedArray, pattern: str, date_format: str) -> pa.ChunkedArray:
+    """Dates of well-formed cells; null for an impossible one (31.02), which arrow's ``strptime``
+    would roll over into March: its day and month must be the ones written."""
+    stamps = pc.strptime(cells, format=date_format, unit="us", error_is_null=True)
+    written = pc.extract_regex(cells, f"^{pattern}$")
+    same_day = pc.equal(pc.day(stamps), pc.cast(pc.struct_field(written, "day"), pa.int64()))
+    same_month = pc.equal(pc.month(stamps), pc.cast(pc.struct_field(written, "month"), pa.int64()))
+    return pc.if_else(pc.and_(same_day, same_month), stamps, pa.scalar(None, stamps.type))
 
 
 def _to_date_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -179,9 +209,15 @@ def _to_date_careful(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _to_enum(text: pd.Series, column: ColumnSpec) -> pd.Series:
-    codes = text.str.lower()
+    """Lower-cased codes as a categorical: the contract's codes first, then any other value seen
+    (the schema reports those). Each distinct cell is mapped once, not each row."""
+    encoded = pc.dictionary_encode(arrow_text(text)).combine_chunks()
+    codes = [str(value).lower() for value in encoded.dictionary.to_pylist()]
     if column.values == ("female", "male", "other", "unknown"):
-        codes = codes.replace(GENDER_SYNONYMS)
-    if column.default is not None:
-        return codes.mask(codes.eq(""), column.default)
-    return codes.mask(codes.eq(""))
+        codes = [GENDER_SYNONYMS.get(code, code) for code in codes]
+    codes = [column.default if code == "" else code for code in codes]
+    categories = list(column.values) + sorted({c for c in codes if c is not None and c not in column.values})
+    position = {category: i for i, category in enumerate(categories)}
+    lookup = np.array([position.get(code, -1) for code in codes] + [-1], dtype=np.int64)
+    indices = pc.fill_null(encoded.indices, len(codes)).to_numpy()
+    return pd.Series(pd.Categorical.from_codes(lookup[indices], categories=categories), index=text.index)

@@ -74,9 +74,25 @@ def detect_encoding(data: bytes, table: str, file: str) -> str:
     bom = data.startswith(b"\xef\xbb\xbf")
     if _decodes(data, "utf-8"):
         return ENCODING_UTF8_BOM if bom else ENCODING_UTF8
-    if not bom and _decodes(data, "cp1257"):
+    if not bom and not data.translate(None, _CP1257_DEFINED):
         return ENCODING_CP1257
     raise FileRefused(error(table, "encoding_unknown", file=file))
+
+
+def _cp1257_defined() -> bytes:
+    defined = bytearray()
+    for byte in range(256):
+        try:
+            bytes([byte]).decode("cp1257")
+        except UnicodeDecodeError:
+            continue
+        defined.append(byte)
+    return bytes(defined)
+
+
+#: every byte Windows-1257 maps to a character: a file decodes iff deleting these leaves nothing
+#: (one C pass, where the codec would build the whole text only to throw it away)
+_CP1257_DEFINED = _cp1257_defined()
 
 
 def _decodes(data: bytes, encoding: str, chunk: int = 1 << 20) -> bool:
@@ -156,9 +172,12 @@ def _trim_and_drop_empty_rows(table: pa.Table, rows: pd.Index) -> tuple[pa.Table
     """Cells without surrounding spaces; rows of nothing but separators (Excel writes them) dropped."""
     if table.num_columns == 0:
         return table, rows
-    # trimming every cell (15 ms a million) costs less than looking for padded cells first
+    # trimming every cell (16 ms a million) costs less than looking for padded cells first
     columns = [pc.utf8_trim_whitespace(column) for column in table.columns]
     table = pa.table(columns, names=table.column_names)
+    # an empty row has an empty first cell: most files have none, and then no row needs a look
+    if not pc.any(pc.equal(columns[0], "")).as_py():
+        return table, rows
     has_data = functools.reduce(pc.or_, [pc.not_equal(column, "") for column in columns])
     if pc.all(has_data).as_py() is not False:
         return table, rows
@@ -179,10 +198,12 @@ def _arrow_read(
         arrow_table = pacsv.read_csv(
             io.BytesIO(payload),
             read_options=pacsv.ReadOptions(
-                column_names=columns, skip_rows=1, use_threads=threads, block_size=1 << 22, encoding=encoding
+                column_names=columns, skip_rows=1, use_threads=threads, encoding=encoding
             ),
             parse_options=pacsv.ParseOptions(
-                delimiter=separator, newlines_in_values=True, invalid_row_handler=on_invalid_row,
+                # a line break inside a cell needs quotes around it; without any quote in the file
+                # the parser can split blocks at line ends without tracking quoting (30 % faster)
+                delimiter=separator, newlines_in_values=b'"' in payload, invalid_row_handler=on_invalid_row,
                 # a blank line is a spreadsheet row too: skipping it would shift every later row number
                 ignore_empty_lines=False,
             ),

@@ -28,7 +28,7 @@ from loaders.problems import MAX_ROWS_PER_RULE, Problem, error
 _DTYPES = {
     Kind.ID: "str",
     Kind.TEXT: "str",
-    Kind.ENUM: "str",
+    Kind.ENUM: "category",
     Kind.INT: "Int64",
     Kind.DECIMAL: "float64",
     Kind.DATE: "datetime64[us]",
