@@ -7,6 +7,7 @@ never half-loaded; it always holds the full list of problems and what was detect
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from loaders.checks import (
     mask_problem,
 )
 from loaders.contract import TABLES, TableSpec
+from loaders.memory import return_freed_memory
 from loaders.parsing import parse_table
 from loaders.problems import FileInfo, Problem, cap_rows, error, sort_key, warning
 from loaders.reading import FileRefused, read_table_file
@@ -105,32 +107,46 @@ def folder_fingerprint(paths: list[Path]) -> str:
 
 
 def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> LoadResult:
-    """Read, type and validate every table file in ``folder``."""
+    """Read, type and validate every table file in ``folder``.
+
+    The tables are loaded on two threads, largest file first: most of the work runs in
+    pyarrow and pandas code that releases the GIL, so the attendance list (the bulk of any
+    folder) is checked while the other tables are. Results are merged in table order.
+    """
+    return_freed_memory()
     folder = Path(folder)
     result = LoadResult(folder=folder, dataset=None)
     tables, others = table_files(folder)
     result.problems.extend(warning(p.stem, "unknown_file", file=p.name) for p in others)
-    result.fingerprint = folder_fingerprint([p for paths in tables.values() for p in paths])
 
-    typed: dict[str, pd.DataFrame] = {}
-    file_names: dict[str, str] = {}
+    single: dict[str, Path] = {}
     for name, spec in TABLES.items():
         paths = tables.get(name, [])
         if not paths:
             if spec.required:
                 result.problems.append(error(name, "table_missing", file=f"{name}.csv"))
-            continue
-        if len(paths) > 1:
+        elif len(paths) > 1:
             result.problems.append(
                 error(name, "table_file_twice", file=paths[0].name, params={"files": ", ".join(p.name for p in paths)})
             )
-            continue
-        frame = _load_table(paths[0], spec, limits, result)
-        # the reader's buffers are garbage now: give them back before the next (larger) table
-        pa.default_memory_pool().release_unused()
-        if frame is not None:
-            typed[name] = frame
-            file_names[name] = paths[0].name
+        else:
+            single[name] = paths[0]
+    largest_first = sorted(single, key=lambda name: single[name].stat().st_size, reverse=True)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        fingerprint = pool.submit(folder_fingerprint, [p for paths in tables.values() for p in paths])
+        loading = {name: pool.submit(_load_table, single[name], TABLES[name], limits) for name in largest_first}
+        loaded = {name: loading[name].result() for name in single}
+        result.fingerprint = fingerprint.result()
+
+    typed: dict[str, pd.DataFrame] = {}
+    file_names: dict[str, str] = {}
+    for name, table in loaded.items():
+        result.problems.extend(table.problems)
+        if table.info is not None:
+            result.files[name] = table.info
+        if table.frame is not None:
+            typed[name] = table.frame
+            file_names[name] = single[name].name
 
     if all(name in typed for name, spec in TABLES.items() if spec.required):
         unreadable = frozenset(name for name in tables if name not in typed)
@@ -141,14 +157,20 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
     return result
 
 
-def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, result: LoadResult) -> pd.DataFrame | None:
-    """One table: read, check columns and personal data, type, validate. ``None`` if unreadable."""
+@dataclass
+class _TableLoad:
+    frame: pd.DataFrame | None  # None: the file could not be read at all
+    problems: list[Problem]
+    info: FileInfo | None
+
+
+def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits) -> _TableLoad:
+    """One table: read, check columns and personal data, type, validate."""
     try:
         raw = read_table_file(path, spec.name, limits)
     except FileRefused as refused:
-        result.problems.append(refused.problem)
-        return None
-    result.files[spec.name] = FileInfo(spec.name, path.name, len(raw.frame), raw.encoding, raw.separator)
+        return _TableLoad(None, [refused.problem], None)
+    info = FileInfo(spec.name, path.name, len(raw.frame), raw.encoding, raw.separator)
     problems = list(raw.problems)
     problems += check_columns(raw.frame, spec, path.name)
     if spec.required and raw.frame.empty:
@@ -163,8 +185,10 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, result: Load
     problems = check_coordinates(frame, spec, path.name, problems)
     frame, municipality_problems = check_municipalities(frame, spec.name, path.name)
     problems += municipality_problems
-    result.problems.extend(problems)
-    return frame
+    del raw
+    # the reader's buffers are garbage now: give them back before the next table
+    pa.default_memory_pool().release_unused()
+    return _TableLoad(frame, problems, info)
 
 
 def _cross_table_problems(

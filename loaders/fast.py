@@ -6,7 +6,7 @@ by one (0.26 s for 50,000 ids); pyarrow's own ``is_in`` does the same in 4 ms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -21,22 +21,22 @@ def arrow_text(text: pd.Series) -> pa.ChunkedArray:
     return cells if isinstance(cells, pa.ChunkedArray) else pa.chunked_array([cells])
 
 
-def keep_only(cells: pa.ChunkedArray, keep: pa.ChunkedArray) -> pa.ChunkedArray:
-    """``cells`` with null where ``keep`` is false.
+def keep_where(cells: pa.ChunkedArray, test: Callable[[pa.Array], pa.Array]) -> pa.ChunkedArray:
+    """``cells`` with null where ``test`` (run per chunk, giving booleans) is false.
 
-    For text without nulls (what the reader returns) ``keep`` becomes the validity bitmap of the
-    same buffers: no string is copied (5 ms a million cells, against 25 ms for ``if_else``).
+    For text without nulls (what the reader returns) the test's result becomes the validity
+    bitmap of the same buffers: no string is copied (5 ms a million cells, against 25 ms and a
+    copy of the column for ``if_else``). Compute functions on a whole chunked array return
+    one chunk, whose bits would not line up with the cells' chunks: hence the test per chunk.
     """
-    def plain(chunk: pa.Array, kept: pa.Array) -> bool:
-        return not (chunk.null_count or chunk.offset or kept.null_count or kept.offset) and len(chunk) == len(kept)
-
-    if cells.num_chunks == keep.num_chunks and all(map(plain, cells.chunks, keep.chunks)):
-        return pa.chunked_array(
-            [pa.Array.from_buffers(chunk.type, len(chunk), [kept.buffers()[1], *chunk.buffers()[1:]])
-             for chunk, kept in zip(cells.chunks, keep.chunks, strict=True)],
-            type=cells.type,
-        )
-    return pc.if_else(keep, cells, pa.scalar(None, cells.type))
+    chunks = []
+    for chunk in cells.chunks:
+        keep = test(chunk)
+        if chunk.null_count or chunk.offset or keep.null_count or keep.offset:
+            chunks.append(pc.if_else(keep, chunk, pa.scalar(None, chunk.type)))
+        else:
+            chunks.append(pa.Array.from_buffers(chunk.type, len(chunk), [keep.buffers()[1], *chunk.buffers()[1:]]))
+    return pa.chunked_array(chunks, type=cells.type)
 
 
 def _arrow(values: pd.Series | pd.Index | Iterable[object]) -> pa.Array:

@@ -13,7 +13,6 @@ import codecs
 import csv
 import datetime as dt
 import functools
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,8 @@ ENCODING_CP1257 = "Windows-1257"
 ENCODING_XLSX = "xlsx"
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: a file of nothing but white space and a BOM (matched in place: no copy of a large file)
+_BLANK = re.compile(rb"[ \t\r\n\xef\xbb\xbf]*\Z")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -74,25 +75,24 @@ def detect_encoding(data: bytes, table: str, file: str) -> str:
     bom = data.startswith(b"\xef\xbb\xbf")
     if _decodes(data, "utf-8"):
         return ENCODING_UTF8_BOM if bom else ENCODING_UTF8
-    if not bom and not data.translate(None, _CP1257_DEFINED):
+    if not bom and not any(byte in data for byte in _CP1257_UNDEFINED):
         return ENCODING_CP1257
     raise FileRefused(error(table, "encoding_unknown", file=file))
 
 
-def _cp1257_defined() -> bytes:
-    defined = bytearray()
+def _cp1257_undefined() -> list[bytes]:
+    undefined = []
     for byte in range(256):
         try:
             bytes([byte]).decode("cp1257")
         except UnicodeDecodeError:
-            continue
-        defined.append(byte)
-    return bytes(defined)
+            undefined.append(bytes([byte]))
+    return undefined
 
 
-#: every byte Windows-1257 maps to a character: a file decodes iff deleting these leaves nothing
-#: (one C pass, where the codec would build the whole text only to throw it away)
-_CP1257_DEFINED = _cp1257_defined()
+#: the bytes Windows-1257 leaves unassigned: a file decodes iff it has none of them (a dozen
+#: ``memchr`` scans, where the codec would build the whole text only to throw it away)
+_CP1257_UNDEFINED = _cp1257_undefined()
 
 
 def _decodes(data: bytes, encoding: str, chunk: int = 1 << 20) -> bool:
@@ -109,8 +109,9 @@ def _decodes(data: bytes, encoding: str, chunk: int = 1 << 20) -> bool:
 
 def first_line(data: bytes, encoding: str) -> str:
     """The header line as text."""
-    head = data[3:] if encoding == ENCODING_UTF8_BOM else data
-    line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    start = 3 if encoding == ENCODING_UTF8_BOM else 0
+    end = data.find(b"\n")
+    line = data[start : end if end >= 0 else len(data)].rstrip(b"\r")  # no copy of the rest of the file
     return line.decode("cp1257" if encoding == ENCODING_CP1257 else "utf-8")
 
 
@@ -133,7 +134,7 @@ def _count_outside_quotes(line: str, char: str) -> int:
 
 def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     encoding = detect_encoding(data, table, file)
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+    if _BLANK.match(data):
         raise FileRefused(error(table, "file_empty", file=file))
     header_line = first_line(data, encoding)
     separator = sniff_separator(header_line)
@@ -141,16 +142,22 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     names = [normalise_header(h) for h in header]
     positional = [f"c{i}" for i in range(len(names))]
 
-    payload = data[3:] if encoding == ENCODING_UTF8_BOM else data
-    arrow_encoding = "cp1257" if encoding == ENCODING_CP1257 else "utf8"
+    payload = pa.py_buffer(data)  # the file's bytes, not copied
+    if encoding == ENCODING_UTF8_BOM:
+        payload = payload.slice(3)
+    options = _ReadOptions(positional, separator, "cp1257" if encoding == ENCODING_CP1257 else "utf8",
+                           quoted=b'"' in data)
     # Both cores first; pyarrow only numbers a bad row when reading on one thread, so a file
     # with a bad row (rare) is read again that way to report the spreadsheet row.
-    arrow_table, bad_rows = _arrow_read(payload, positional, separator, arrow_encoding, table, file, threads=True)
+    arrow_table, bad_rows = _arrow_read(payload, options, table, file, threads=True)
     if bad_rows:
-        arrow_table, bad_rows = _arrow_read(payload, positional, separator, arrow_encoding, table, file, threads=False)
+        arrow_table, bad_rows = _arrow_read(payload, options, table, file, threads=False)
+    del data, payload  # the file's bytes are not needed any more: free them before trimming
 
     rows = _record_numbers(arrow_table.num_rows, [number for number, _ in bad_rows])
-    arrow_table, rows = _trim_and_drop_empty_rows(arrow_table, rows)
+    positional_columns = arrow_table.columns
+    del arrow_table
+    arrow_table, rows = _trim_and_drop_empty_rows(positional, positional_columns, rows)
     frame = arrow_table.to_pandas()
     frame.index = rows
     problems = [
@@ -168,24 +175,39 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     return raw
 
 
-def _trim_and_drop_empty_rows(table: pa.Table, rows: pd.Index) -> tuple[pa.Table, pd.Index]:
-    """Cells without surrounding spaces; rows of nothing but separators (Excel writes them) dropped."""
-    if table.num_columns == 0:
-        return table, rows
+def _trim_and_drop_empty_rows(
+    names: list[str], columns: list[pa.ChunkedArray], rows: pd.Index
+) -> tuple[pa.Table, pd.Index]:
+    """Cells without surrounding spaces; rows of nothing but separators (Excel writes them) dropped.
+
+    ``columns`` is emptied: each untrimmed column is let go as soon as its trimmed copy exists,
+    so a large file is not held twice.
+    """
     # trimming every cell (16 ms a million) costs less than looking for padded cells first
-    columns = [pc.utf8_trim_whitespace(column) for column in table.columns]
-    table = pa.table(columns, names=table.column_names)
+    trimmed = []
+    while columns:
+        trimmed.append(pc.utf8_trim_whitespace(columns.pop(0)))
+    table = pa.table(trimmed, names=names)
     # an empty row has an empty first cell: most files have none, and then no row needs a look
-    if not pc.any(pc.equal(columns[0], "")).as_py():
+    if not trimmed or not pc.any(pc.equal(trimmed[0], "")).as_py():
         return table, rows
-    has_data = functools.reduce(pc.or_, [pc.not_equal(column, "") for column in columns])
+    has_data = functools.reduce(pc.or_, [pc.not_equal(column, "") for column in trimmed])
     if pc.all(has_data).as_py() is not False:
         return table, rows
     return table.filter(has_data), rows[has_data.to_numpy(zero_copy_only=False)]
 
 
+@dataclass(frozen=True)
+class _ReadOptions:
+    columns: list[str]
+    separator: str
+    encoding: str
+    #: whether the file has any quote: only then can a cell hold a line break
+    quoted: bool
+
+
 def _arrow_read(
-    payload: bytes, columns: list[str], separator: str, encoding: str, table: str, file: str, *, threads: bool
+    payload: pa.Buffer, options: _ReadOptions, table: str, file: str, *, threads: bool
 ) -> tuple[pa.Table, list[tuple[int | None, int]]]:
     """Every cell as text; rows with the wrong number of cells are skipped and returned."""
     bad_rows: list[tuple[int | None, int]] = []
@@ -196,19 +218,20 @@ def _arrow_read(
 
     try:
         arrow_table = pacsv.read_csv(
-            io.BytesIO(payload),
+            pa.BufferReader(payload),
             read_options=pacsv.ReadOptions(
-                column_names=columns, skip_rows=1, use_threads=threads, encoding=encoding
+                column_names=options.columns, skip_rows=1, use_threads=threads, encoding=options.encoding
             ),
             parse_options=pacsv.ParseOptions(
-                # a line break inside a cell needs quotes around it; without any quote in the file
-                # the parser can split blocks at line ends without tracking quoting (30 % faster)
-                delimiter=separator, newlines_in_values=b'"' in payload, invalid_row_handler=on_invalid_row,
+                # without any quote in the file the parser can split blocks at line ends without
+                # tracking quoting (30 % faster)
+                delimiter=options.separator, newlines_in_values=options.quoted, invalid_row_handler=on_invalid_row,
                 # a blank line is a spreadsheet row too: skipping it would shift every later row number
                 ignore_empty_lines=False,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in columns},
+                # large_string is what pandas' ``str`` holds: the frame then shares arrow's buffers
+                column_types={name: pa.large_string() for name in options.columns},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -315,10 +338,14 @@ def read_table_file(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMI
     """Read ``path`` (``.csv`` or ``.xlsx``) as ``table``; raise :class:`FileRefused` if impossible."""
     if path.suffix.lower() == ".xlsx":
         return read_xlsx(path, table, limits)
+    # no local name for the bytes: read_csv_bytes frees them once arrow has parsed them
+    return read_csv_bytes(_file_bytes(path, table), table, path.name)
+
+
+def _file_bytes(path: Path, table: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         reason = {"reason": exc.strerror or ""}
         raise FileRefused(error(table, "file_unreadable", file=path.name, params=reason)) from exc
-    return read_csv_bytes(data, table, path.name)
 
