@@ -3,14 +3,13 @@ space flows; a click on a space shows its figures; presentation mode (``?present
 projector; the map as a standalone HTML file and its figures as CSV."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import maps
 import metrics
 from i18n import t
 from i18n.formatting import period_text
 from reports.safe_cells import neutralise_frame
-from ui import context, map_controls, map_panel, presentation
+from ui import context, map_controls, map_panel, map_view, presentation
 from ui.widgets import page_header, period_caption
 from ui.widgets import table as table_widget
 
@@ -33,16 +32,11 @@ with st.expander(t("map.settings", lang)) if public else st.container(key="map-s
     if public:
         st.download_button(**html_download)
 
-# Only clicks come back from the map: panning or zooming does not rerun the page.
-folium_map = maps.build_map(ds, f, options, lang)
-# render=False: st_folium renders the map once itself (Map.render); its extra full-figure
-# render doubled the rerun time (0.4 s at 500 spaces)
-shown = {
-    "key": "network-map", "returned_objects": ["last_object_clicked"], "use_container_width": True, "render": False,
-}
+# built once per choice of data, filters and options; only clicks come back (see ui.map_view)
+network_map = map_view.network_map_args(ds, f, options, lang, "network-map")
 if public:
     with st.container(key="present-map"):
-        clicked = st_folium(folium_map, height=760, **shown) or {}
+        clicked = map_view.show(network_map, height=760)
     space_id = maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked"))
     if space_id is not None:
         with st.container(key="present-space"):
@@ -51,7 +45,7 @@ if public:
 
 left, right = st.columns([4, 1], gap="medium")
 with left:
-    clicked = st_folium(folium_map, height=620, **shown) or {}
+    clicked = map_view.show(network_map, height=620)
 with right, st.container(key="map-space"):
     map_panel.space_figures(ctx, maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked")), public)
 

@@ -51,6 +51,8 @@ SHORT_LABEL_CHARS = 48
 MAX_ROUTES = 20
 #: where the map looks before it is fitted to what is drawn (Riga)
 _CENTRE = (56.95, 24.1)
+#: Leaflet's usual limit; a map takes it from its tile layers, and with no base map it has none
+MAX_ZOOM = 18
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,9 @@ def build_map(ds: Dataset, filters: Filters, options: MapOptions, lang: str) -> 
     # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, and in an iframe that
     # scrolls the page to show the whole map, so the mouseup lands elsewhere and the click is lost.
     m = folium.Map(location=_CENTRE, zoom_start=9, tiles=None, keyboard=False, zoom_snap=0.25)
+    # MarkerCluster (from CLUSTER_FROM spaces on) throws "Map has no maxZoom specified" without it, and
+    # the map stays empty; folium.Map's max_zoom only goes to a tile layer, so it is set on the map itself
+    m.options["max_zoom"] = MAX_ZOOM
     if options.base_map in _TILES:
         folium.TileLayer(_TILES[options.base_map], name=t(f"map.base.{options.base_map}", lang)).add_to(m)
     layers = _Layers(m, ds, filters, options, lang)

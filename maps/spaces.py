@@ -20,7 +20,7 @@ from i18n.formatting import fmt_date, fmt_int
 from loaders import Dataset
 from maps.controls import legend_width_px
 from maps.style import Look, space_colour
-from maps.text import esc, fmt_shown, info_html
+from maps.text import esc, fmt_shown, info_tables
 from metrics.privacy import Shown, suppress_breakdown
 from metrics.scope import reference_date
 
@@ -63,28 +63,26 @@ def _active_residents(ds: Dataset, filters: metrics.Filters, public: bool) -> di
 
 
 def _texts(ds: Dataset, filters: metrics.Filters, lang: str, public: bool) -> pd.DataFrame:
-    """Tooltip and popup HTML per open space in scope."""
+    """Tooltip and popup HTML per open space in scope (by column: a country has 500 spaces)."""
     spaces = metrics.open_spaces(ds, filters)
     active = _active_residents(ds, filters, public)
     events = metrics.events_per_space(ds, filters)
     on = fmt_date(reference_date(filters), lang)
-    tooltips, popups = [], []
-    for space in spaces.itertuples():
-        kind = t(f"space_type.{space.space_type}", lang)
-        desks = "–" if pd.isna(space.desks) else fmt_int(int(space.desks), lang)
-        tooltips.append(f'<b>{esc(space.name)}</b><br>{esc(kind)} · {esc(space.municipality)}')
-        popups.append(
-            info_html(
-                space.name,
-                [
-                    (t("map.popup.type", lang), kind),
-                    (t("map.popup.municipality", lang), space.municipality),
-                    (t("map.popup.desks", lang), desks),
-                    (t("map.popup.active_residents", lang, date=on), fmt_shown(active.get(space.space_id, 0), lang)),
-                    (t("map.popup.events", lang), fmt_int(int(events.get(space.space_id, 0)), lang)),
-                ],
-            )
-        )
+    ids, names, municipalities = spaces["space_id"].tolist(), spaces["name"].tolist(), spaces["municipality"].tolist()
+    kinds = [t(f"space_type.{kind}", lang) for kind in spaces["space_type"]]
+    desks = ["–" if pd.isna(n) else fmt_int(int(n), lang) for n in spaces["desks"]]
+    tooltips = [f"<b>{esc(name)}</b><br>{esc(kind)} · {esc(municipality)}"
+                for name, kind, municipality in zip(names, kinds, municipalities, strict=True)]
+    popups = info_tables(
+        names,
+        [
+            (t("map.popup.type", lang), kinds),
+            (t("map.popup.municipality", lang), municipalities),
+            (t("map.popup.desks", lang), desks),
+            (t("map.popup.active_residents", lang, date=on), [fmt_shown(active.get(i, 0), lang) for i in ids]),
+            (t("map.popup.events", lang), [fmt_int(int(events.get(i, 0)), lang) for i in ids]),
+        ],
+    )
     return pd.DataFrame(
         {"space_id": spaces["space_id"], "space_type": spaces["space_type"].astype("object"),
          "tooltip": tooltips, "popup": popups}

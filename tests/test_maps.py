@@ -26,6 +26,7 @@ import metrics
 from loaders import Dataset, load_dataset
 from maps import assets, classes
 from maps.style import HIDDEN_COLOUR, ZERO_COLOUR
+from maps.text import info_tables
 from metrics import geography
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -74,13 +75,18 @@ def elements(root: Element) -> Iterator[Element]:
 
 
 def markers(m: folium.Map, css_class: str) -> list[folium.Marker]:
-    """The markers whose DivIcon has ``css_class`` (``space-marker`` or ``route-stop``)."""
+    """The markers whose DivIcon has ``css_class`` (``space-marker``)."""
     return [
         e for e in elements(m)
         if isinstance(e, folium.Marker)
         and any(isinstance(c, folium.DivIcon) and c.options.get("class_name") == css_class
                 for c in e._children.values())
     ]
+
+
+def route_stops(m: folium.Map) -> list[dict]:
+    """Every route's numbered stops, in drawing order (``location``, ``html``, ``anchor``, ``tooltip``)."""
+    return [stop for e in elements(m) if isinstance(e, maps.routes.RouteStops) for stop in e.stops]
 
 
 def icon_html(marker: folium.Marker) -> str:
@@ -156,6 +162,16 @@ def test_popup_and_tooltip_of_a_space(ds: Dataset) -> None:
     # alpha: 10 desks; active on 2024-06-30: R1 and R2; events in the period: E1, E3, E5
     for text in ("Darba vietas</th><td>10<", "Aktīvie rezidenti 30.06.2024</th><td>2<", "Pasākumi periodā</th><td>3<"):
         assert text in html
+
+
+def test_info_tables_escape_every_title_label_and_value() -> None:
+    tables = info_tables(["<b>A</b>", "B"], [("Type & kind", ["x", "x"]), ("`n`", ["${1}", 2])])
+    assert tables == [
+        '<div class="map-info"><b>&lt;b&gt;A&lt;/b&gt;</b><table><tr><th>Type &amp; kind</th><td>x</td></tr>'
+        "<tr><th>&#96;n&#96;</th><td>&#36;{1}</td></tr></table></div>",
+        '<div class="map-info"><b>B</b><table><tr><th>Type &amp; kind</th><td>x</td></tr>'
+        "<tr><th>&#96;n&#96;</th><td>2</td></tr></table></div>",
+    ]
 
 
 def test_popup_is_translated(ds: Dataset) -> None:
@@ -298,23 +314,23 @@ def test_every_route_in_scope_is_drawn(demo: Dataset) -> None:
     routes = stops.groupby("event_id").size()
     route_lines = [line for line in lines(m) if line.options["weight"] == maps.style.DESK.route_weight]
     assert len(route_lines) == int((routes > 1).sum()) == 11
-    assert len(markers(m, "route-stop")) == len(stops) == 40
+    assert len(route_stops(m)) == len(stops) == 40
 
 
 def test_the_25_march_2019_study_visit_is_a_numbered_route(demo: Dataset) -> None:
     m = build(demo, ALL_TIME, route="E2019-006")
-    badges = markers(m, "route-stop")
-    assert [re.search(r">(\d+)<", icon_html(b)).group(1) for b in badges] == ["1", "2", "3", "4", "5"]
+    badges = route_stops(m)
+    assert [re.search(r">(\d+)<", b["html"]).group(1) for b in badges] == ["1", "2", "3", "4", "5"]
     (line,) = lines(m)
-    assert [tuple(p) for p in line.locations] == [tuple(b.location) for b in badges]
+    assert [tuple(p) for p in line.locations] == [tuple(b["location"]) for b in badges]
     assert "25.03.2019 · Pieredzes apmaiņas brauciens pa Pierīgas koprades telpām (2. brauciens)" in legend(m)
-    assert tooltip_texts(badges[0])[0].startswith('<b>1. Koprades telpa &quot;Dzīvoklis&quot;</b>')
+    assert badges[0]["tooltip"].startswith('<b>1. Koprades telpa &quot;Dzīvoklis&quot;</b>')
 
 
 def test_route_stops_sit_on_their_space_so_a_click_names_it(demo: Dataset) -> None:
     m = build(demo, ALL_TIME, route="E2019-006")
     positions = maps.space_positions(demo, ALL_TIME)
-    clicked = [maps.space_at(positions, {"lat": b.location[0], "lng": b.location[1]}) for b in markers(m, "route-stop")]
+    clicked = [maps.space_at(positions, {"lat": b["location"][0], "lng": b["location"][1]}) for b in route_stops(m)]
     assert clicked == ["dzivoklis-olaine", "olaine-business-support-centre", "marupe-local-producers-shop",
                        "biznesa-vestnieciba-tiraine", "jurmala-business-incubator"]
 
@@ -322,8 +338,8 @@ def test_route_stops_sit_on_their_space_so_a_click_names_it(demo: Dataset) -> No
 def test_routes_follow_the_filters(demo: Dataset) -> None:
     year_2019 = metrics.Filters(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
     m = build(demo, year_2019)
-    assert len(markers(m, "route-stop")) == len(geography.route_stops(demo, year_2019)) == 2 + 5 + 3
-    assert markers(build(demo, year_2019, layers=("spaces",)), "route-stop") == []
+    assert len(route_stops(m)) == len(geography.route_stops(demo, year_2019)) == 2 + 5 + 3
+    assert route_stops(build(demo, year_2019, layers=("spaces",))) == []
 
 
 # --------------------------------------------------------------------------- flows

@@ -13,6 +13,7 @@ import metrics
 from i18n import t
 from i18n.formatting import fmt_int
 from loaders import load_dataset
+from ui import sidebar
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DASHBOARD = str(PROJECT_DIR / "dashboard.py")
@@ -71,6 +72,13 @@ def test_project_period_preset(demo) -> None:
     at = run_app(period="project", project_period=COLABORA)
     expected = metrics.participations(demo, metrics.Filters(dt.date(2018, 9, 1), dt.date(2020, 12, 31)))
     assert metric_values(at)[t("kpi.participations", "lv")] == fmt_int(expected, "lv")
+
+
+def test_project_labels(demo) -> None:
+    labels = sidebar.project_labels(demo)
+    assert list(labels) == demo.projects["project_code"].tolist()
+    title = "European cooperation project on coworking spaces in rural areas (CoLabora)"
+    assert labels[COLABORA] == f"{COLABORA} · {title}"
 
 
 def test_selections_from_the_url(demo) -> None:

@@ -217,6 +217,22 @@ def test_exported_html_works_from_disk(
     assert {urlparse(url).scheme for url in requests} <= {"file", "data"}
 
 
+def test_exported_clustered_map_draws(
+    disk_page: Page, tmp_path: Path, demo: loaders.Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``CLUSTER_FROM`` spaces on (a country), the dots are clustered: MarkerCluster refuses a map
+    without a zoom limit, and with no base map only the map itself can set one."""
+    monkeypatch.setattr(maps.spaces, "CLUSTER_FROM", 1)
+    errors: list[str] = []
+    disk_page.on("pageerror", lambda error: errors.append(str(error)))
+    path = tmp_path / "clustered.html"
+    path.write_text(maps.standalone_html(demo, metrics.Filters(), maps.MapOptions(), "lv"), encoding="utf-8")
+    disk_page.goto(path.as_uri())
+    expect(disk_page.locator(".marker-cluster, .space-marker").first).to_be_visible(timeout=MAP_TIMEOUT_MS)
+    expect(disk_page.locator(".map-legend")).to_be_visible()
+    assert errors == []
+
+
 def test_exported_html_shows_hostile_names_as_text(disk_page: Page, tmp_path: Path) -> None:
     dialogs: list[str] = []
     disk_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
