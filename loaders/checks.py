@@ -155,35 +155,36 @@ def check_foreign_keys(
     return problems
 
 
-def check_attendance(attendance: pd.DataFrame, events: pd.DataFrame, files: dict[str, str]) -> list[Problem]:
-    """The same person twice on one event (error); head count below the list (warning)."""
+def check_attendance_duplicates(attendance: pd.DataFrame, file: str | None) -> list[Problem]:
+    """The same person twice on one event (error)."""
     # one integer key per (event, person): duplicated() on two text columns would hash the
     # strings as Python objects, a million at a time
-    event_codes, event_ids = pd.factorize(attendance["event_id"])
+    event_codes = pd.factorize(attendance["event_id"])[0]
     person_codes, persons = pd.factorize(attendance["person_id"])
     key = event_codes.astype(np.int64) * (len(persons) + 1) + person_codes
     twice = attendance[(person_codes >= 0) & pd.Series(key).duplicated(keep="first").to_numpy()]
-    problems = [
-        error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person,
-              file=files.get("attendance"), params={"event_id": event})
+    return [
+        error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person, file=file,
+              params={"event_id": event})
         for row, event, person in zip(twice.index, twice["event_id"], twice["person_id"], strict=True)
     ]
+
+
+def check_head_counts(attendance: pd.DataFrame, events: pd.DataFrame, file: str | None) -> list[Problem]:
+    """An event's head count below the number of people listed for it (warning)."""
     ids = arrow_text(events["event_id"])
     if pc.count_distinct(ids, mode="all").as_py() < len(ids):
-        return problems  # an event id twice: its own problem; whose head count would it be?
-    # per distinct event id of the list: how many rows, and its row in the events table
-    listed = np.bincount(event_codes[event_codes >= 0], minlength=len(event_ids))
-    position = positions(pd.Series(event_ids, dtype="str"), events["event_id"])
-    listed, position = listed[position >= 0], position[position >= 0]
+        return []  # an event id twice: its own problem; whose head count would it be?
+    listed = attendance["event_id"].value_counts()
+    position = positions(listed.index.to_series(), events["event_id"])
+    listed, position = listed.to_numpy()[position >= 0], position[position >= 0]
     head_count = events["participants"].to_numpy(dtype="float64", na_value=np.nan)[position]
     below = np.flatnonzero(head_count < listed)  # a missing head count (NaN) is never below
-    problems.extend(
+    return [
         warning("events", "participants_below_attendance", row=int(events.index[position[i]]),
-                column="participants", value=str(int(head_count[i])), file=files.get("events"),
-                params={"listed": int(listed[i])})
+                column="participants", value=str(int(head_count[i])), file=file, params={"listed": int(listed[i])})
         for i in below
-    )
-    return problems
+    ]
 
 
 def check_event_stops(

@@ -7,7 +7,7 @@ never half-loaded; it always holds the full list of problems and what was detect
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,11 +16,12 @@ import pyarrow as pa
 
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits
 from loaders.checks import (
-    check_attendance,
+    check_attendance_duplicates,
     check_columns,
     check_coordinates,
     check_event_stops,
     check_foreign_keys,
+    check_head_counts,
     check_municipalities,
     check_personal_codes,
     mask_problem,
@@ -134,7 +135,7 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
     largest_first = sorted(single, key=lambda name: single[name].stat().st_size, reverse=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         fingerprint = pool.submit(folder_fingerprint, [p for paths in tables.values() for p in paths])
-        loading = {name: pool.submit(_load_table, single[name], TABLES[name], limits) for name in largest_first}
+        loading = {name: pool.submit(_load_table, single[name], TABLES[name], limits, pool) for name in largest_first}
         loaded = {name: loading[name].result() for name in single}
         result.fingerprint = fingerprint.result()
 
@@ -164,7 +165,12 @@ class _TableLoad:
     info: FileInfo | None
 
 
-def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits) -> _TableLoad:
+#: checks across the rows of one table (columns → check), handed to the other thread as soon as
+#: the table is typed: on a million attendance rows they run beside the per-cell checks
+_ROW_CHECKS = {"attendance": (("event_id", "person_id"), check_attendance_duplicates)}
+
+
+def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Executor) -> _TableLoad:
     """One table: read, check columns and personal data, type, validate."""
     try:
         raw = read_table_file(path, spec.name, limits)
@@ -176,6 +182,10 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits) -> _TableLoa
     if spec.required and raw.frame.empty:
         problems.append(error(spec.name, "table_empty", file=path.name))
     frame, parse_problems = parse_table(raw.frame, spec, path.name)
+    row_checks = None
+    if spec.name in _ROW_CHECKS:
+        columns, check = _ROW_CHECKS[spec.name]
+        row_checks = pool.submit(check, frame[list(columns)], path.name)  # a copy-on-write view: safe to share
     already = {(p.row, p.column) for p in parse_problems}
     problems += check_personal_codes(raw.frame, spec, path.name, unparsed=already)
     problems += parse_problems
@@ -185,6 +195,8 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits) -> _TableLoa
     problems = check_coordinates(frame, spec, path.name, problems)
     frame, municipality_problems = check_municipalities(frame, spec.name, path.name)
     problems += municipality_problems
+    if row_checks is not None:
+        problems += row_checks.result()
     del raw
     # the reader's buffers are garbage now: give them back before the next table
     pa.default_memory_pool().release_unused()
@@ -196,7 +208,7 @@ def _cross_table_problems(
 ) -> list[Problem]:
     problems = check_foreign_keys(typed, files, unreadable)
     if "attendance" in typed:
-        problems += check_attendance(typed["attendance"], typed["events"], files)
+        problems += check_head_counts(typed["attendance"], typed["events"], files.get("events"))
     if "event_stops" in typed:
         coordinate_rows = frozenset(
             p.row for p in earlier
