@@ -28,3 +28,17 @@ def test_positions_like_get_indexer() -> None:
     keys = pd.Series(["E1", "E2", "E3"], dtype="str")
     values = pd.Series(["E3", None, "E9", "E1"], dtype="str")
     assert positions(values, keys).tolist() == [2, -1, -1, 0]
+
+
+def test_keep_where_masks_cells_across_chunks_without_copying() -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from loaders.fast import keep_where
+
+    cells = pa.chunked_array([pa.array(["a", "", "b"], pa.large_string()), pa.array(["", "c"], pa.large_string())])
+    kept = keep_where(cells, lambda chunk: pc.not_equal(chunk, ""))
+    assert kept.to_pylist() == ["a", None, "b", None, "c"]
+    assert kept.chunk(0).buffers()[2].address == cells.chunk(0).buffers()[2].address  # the same bytes
+    sliced = cells.slice(1, 3)  # a chunk that starts inside its buffers takes the copying path
+    assert keep_where(sliced, lambda chunk: pc.not_equal(chunk, "")).to_pylist() == [None, "b", None]
