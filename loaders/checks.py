@@ -156,13 +156,23 @@ def check_foreign_keys(
 
 
 def check_attendance_duplicates(attendance: pd.DataFrame, file: str | None) -> list[Problem]:
-    """The same person twice on one event (error)."""
-    # one integer key per (event, person): duplicated() on two text columns would hash the
-    # strings as Python objects, a million at a time
-    event_codes = pd.factorize(attendance["event_id"])[0]
-    person_codes, persons = pd.factorize(attendance["person_id"])
-    key = event_codes.astype(np.int64) * (len(persons) + 1) + person_codes
-    twice = attendance[(person_codes >= 0) & pd.Series(key).duplicated(keep="first").to_numpy()]
+    """The same person twice on one event (error).
+
+    Each (event, person) pair becomes one integer; sorting the named pairs in place tells
+    whether any repeats with little memory (a hash table over a million pairs took 50 MB).
+    Only then are the repeated rows looked up.
+    """
+    events = pc.dictionary_encode(arrow_text(attendance["event_id"])).combine_chunks()
+    persons = pc.dictionary_encode(arrow_text(attendance["person_id"])).combine_chunks()
+    named = pc.is_valid(persons).to_numpy(zero_copy_only=False)
+    key = pc.fill_null(events.indices, -1).to_numpy().astype(np.int64) * (len(persons.dictionary) + 1)
+    key += pc.fill_null(persons.indices, -1).to_numpy()
+    del events, persons
+    pairs = key[named]
+    pairs.sort()
+    if not (pairs[1:] == pairs[:-1]).any():
+        return []
+    twice = attendance[named & pd.Series(key).duplicated(keep="first").to_numpy()]
     return [
         error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person, file=file,
               params={"event_id": event})
