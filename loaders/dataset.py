@@ -7,7 +7,7 @@ never half-loaded; it always holds the full list of problems and what was detect
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,24 +134,26 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
             single[name] = paths[0]
     largest_first = sorted(single, key=lambda name: single[name].stat().st_size, reverse=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        fingerprint = pool.submit(folder_fingerprint, [p for paths in tables.values() for p in paths])
         loading = {name: pool.submit(_load_table, single[name], TABLES[name], limits, pool) for name in largest_first}
+        fingerprint = pool.submit(folder_fingerprint, [p for paths in tables.values() for p in paths])
         loaded = {name: loading[name].result() for name in single}
+
+        typed: dict[str, pd.DataFrame] = {}
+        file_names: dict[str, str] = {}
+        for name, table in loaded.items():
+            if table.info is not None:
+                result.files[name] = table.info
+            if table.frame is not None:
+                typed[name] = table.frame
+                file_names[name] = single[name].name
+        if all(name in typed for name, spec in TABLES.items() if spec.required):
+            unreadable = frozenset(name for name in tables if name not in typed)
+            earlier = [p for table in loaded.values() for p in table.problems]
+            result.problems.extend(_cross_table_problems(typed, file_names, unreadable, earlier, pool))
+        for table in loaded.values():
+            result.problems.extend(table.problems)
+            result.problems.extend(p for later in table.later for p in later.result())
         result.fingerprint = fingerprint.result()
-
-    typed: dict[str, pd.DataFrame] = {}
-    file_names: dict[str, str] = {}
-    for name, table in loaded.items():
-        result.problems.extend(table.problems)
-        if table.info is not None:
-            result.files[name] = table.info
-        if table.frame is not None:
-            typed[name] = table.frame
-            file_names[name] = single[name].name
-
-    if all(name in typed for name, spec in TABLES.items() if spec.required):
-        unreadable = frozenset(name for name in tables if name not in typed)
-        result.problems.extend(_cross_table_problems(typed, file_names, unreadable, result.problems))
     result.problems = sorted((mask_problem(p) for p in cap_rows(result.problems)), key=sort_key)
     if result.ok:
         result.dataset = _finish(typed)
@@ -163,6 +165,8 @@ class _TableLoad:
     frame: pd.DataFrame | None  # None: the file could not be read at all
     problems: list[Problem]
     info: FileInfo | None
+    #: checks still running on the other thread (their problems)
+    later: list[Future[list[Problem]]] = field(default_factory=list)
 
 
 #: checks across the rows of one table (columns → check), handed to the other thread as soon as
@@ -182,10 +186,10 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Execut
     if spec.required and raw.frame.empty:
         problems.append(error(spec.name, "table_empty", file=path.name))
     frame, parse_problems = parse_table(raw.frame, spec, path.name)
-    row_checks = None
+    later = []
     if spec.name in _ROW_CHECKS:
         columns, check = _ROW_CHECKS[spec.name]
-        row_checks = pool.submit(check, frame[list(columns)], path.name)  # a copy-on-write view: safe to share
+        later.append(pool.submit(check, frame[list(columns)], path.name))  # a copy-on-write view: safe to share
     already = {(p.row, p.column) for p in parse_problems}
     problems += check_personal_codes(raw.frame, spec, path.name, unparsed=already)
     problems += parse_problems
@@ -195,20 +199,21 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Execut
     problems = check_coordinates(frame, spec, path.name, problems)
     frame, municipality_problems = check_municipalities(frame, spec.name, path.name)
     problems += municipality_problems
-    if row_checks is not None:
-        problems += row_checks.result()
     del raw
     # the reader's buffers are garbage now: give them back before the next table
     pa.default_memory_pool().release_unused()
-    return _TableLoad(frame, problems, info)
+    return _TableLoad(frame, problems, info, later)
 
 
 def _cross_table_problems(
-    typed: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str], earlier: list[Problem]
+    typed: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str], earlier: list[Problem],
+    pool: Executor,
 ) -> list[Problem]:
+    head_counts = (pool.submit(check_head_counts, typed["attendance"], typed["events"], files.get("events"))
+                   if "attendance" in typed else None)
     problems = check_foreign_keys(typed, files, unreadable)
-    if "attendance" in typed:
-        problems += check_head_counts(typed["attendance"], typed["events"], files.get("events"))
+    if head_counts is not None:
+        problems += head_counts.result()
     if "event_stops" in typed:
         coordinate_rows = frozenset(
             p.row for p in earlier
