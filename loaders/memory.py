@@ -4,10 +4,10 @@ Loading a folder allocates several short-lived copies of the big columns (the pa
 trimmed cells, the typed values, hash tables for the checks). With pyarrow's default allocator
 (mimalloc) and glibc's adaptive ``malloc``, the freed blocks stay in the process and the peak
 RSS at country scale was 7–8× the folder's size; with arrow on the system allocator and large
-blocks always mapped (so ``free`` unmaps them at once) it is about 4×, for about the same
-load time (``python -m benchmarks.run``). :func:`loaders.load_dataset` calls
-:func:`return_freed_memory` before its first load, so the app, the command-line tools and the
-tests all run with the same settings.
+blocks always mapped (so ``free`` unmaps them at once) it is about 4×, for a load about 15 %
+slower (fresh pages to fault in; ``python -m benchmarks.run``, the README's Performance).
+:func:`loaders.load_dataset` calls :func:`return_freed_memory` before its first load, so the
+app, the command-line tools and the tests all run with the same settings.
 """
 
 from __future__ import annotations
