@@ -45,8 +45,11 @@ def unique_participants(ds: Dataset, filters: Filters) -> int:
     return int(named + anonymous + events["unlisted_head_count"].sum())
 
 
-def _by_person_field(ds: Dataset, filters: Filters, labels: pd.Series, keys: list[str] | None) -> pd.Series:
-    """Attendance rows counted by ``labels`` plus unlisted head counts under ``unknown``."""
+def by_person_field(ds: Dataset, filters: Filters, labels: pd.Series, keys: list[str] | None) -> pd.Series:
+    """Attendance rows counted by ``labels`` plus unlisted head counts under ``unknown``.
+
+    ``keys``: every key in this order (zeros included); ``None``: largest first, ``unknown`` last.
+    """
     # count first, then name the missing: converting a million labels to objects costs seconds
     counts = labels.value_counts(dropna=False)
     counts.index = pd.Index([UNKNOWN if pd.isna(key) else str(key) for key in counts.index], dtype="object")
@@ -61,7 +64,7 @@ def _by_person_field(ds: Dataset, filters: Filters, labels: pd.Series, keys: lis
 
 def participations_by_gender(ds: Dataset, filters: Filters) -> pd.Series:
     """Participations per gender code (female, male, other, unknown)."""
-    return _by_person_field(ds, filters, scoped_attendance(ds, filters)["gender"], list(GENDERS))
+    return by_person_field(ds, filters, scoped_attendance(ds, filters)["gender"], list(GENDERS))
 
 
 def participations_by_age_band(
@@ -69,25 +72,18 @@ def participations_by_age_band(
 ) -> pd.Series:
     """Participations per age band (age = event year − birth year), ``unknown`` last."""
     rows = scoped_attendance(ds, filters)
-    return _by_person_field(ds, filters, age_band(rows["age"], bands), band_labels(bands))
+    return by_person_field(ds, filters, age_band(rows["age"], bands), band_labels(bands))
 
 
 def participations_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
     """Participations per home municipality, largest first, ``unknown`` last."""
-    return _by_person_field(ds, filters, scoped_attendance(ds, filters)["home_municipality"], None)
+    return by_person_field(ds, filters, scoped_attendance(ds, filters)["home_municipality"], None)
 
 
 def participations_by_event_type(ds: Dataset, filters: Filters) -> pd.Series:
     events = scoped_events(ds, filters)
     sums = events.groupby(events["event_type"].astype("object"))["participations"].sum()
     return sums.reindex(list(EVENT_TYPES), fill_value=0).astype("int64")
-
-
-def participations_by_space(ds: Dataset, filters: Filters) -> pd.Series:
-    """Participations per venue space id (``NO_VENUE`` for events not held at one space)."""
-    events = scoped_events(ds, filters)
-    venue = events["space_id"].astype("object").fillna(NO_VENUE)
-    return events.groupby(venue)["participations"].sum().astype("int64").sort_values(ascending=False, kind="stable")
 
 
 def _month_index(filters: Filters, dates: pd.Series) -> pd.DatetimeIndex:
@@ -127,11 +123,12 @@ def first_time_vs_returning(ds: Dataset, filters: Filters) -> pd.Series:
     """
     first = scoped_attendance(ds, filters)["first_time"]
     labels = first.map({True: FIRST_TIME, False: RETURNING}).astype("object")
-    return _by_person_field(ds, filters, labels, [FIRST_TIME, RETURNING, UNKNOWN])
+    return by_person_field(ds, filters, labels, [FIRST_TIME, RETURNING, UNKNOWN])
 
 
 def events_table(ds: Dataset, filters: Filters) -> pd.DataFrame:
-    """The events in scope, newest first, with their venue name or route and participations."""
+    """The events in scope, newest first, with their venue (name, or the route of a study visit;
+    ``space_id`` is the venue's id, empty for an event not held at one space) and participations."""
     events = scoped_events(ds, filters)
     names = ds.spaces.set_index("space_id")["name"]
     stops = ds.event_stops.sort_values(["event_id", "stop_no"])
@@ -145,6 +142,7 @@ def events_table(ds: Dataset, filters: Filters) -> pd.DataFrame:
             "title": events["title"],
             "event_type": events["event_type"],
             "venue": venue,
+            "space_id": events["space_id"],
             "municipality": events["municipality"],
             "project_code": events["project_code"],
             "participations": events["participations"].astype("int64"),

@@ -11,6 +11,8 @@ class Filters:
     """What is in scope. Empty selections mean "all"; ``None`` dates mean "open-ended".
 
     Bounds are inclusive: an event is in the period when its ``starts_on`` falls in it.
+    ``spaces`` selects events held at *or visited by* a study visit at the spaces (the sidebar's
+    filter); ``venues`` only the events held at them (a space's own events, as in its profile).
     """
 
     start: dt.date | None = None
@@ -19,6 +21,7 @@ class Filters:
     spaces: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
     projects: tuple[str, ...] = ()
+    venues: tuple[str, ...] = ()
 
     def with_period(self, start: dt.date | None, end: dt.date | None) -> Filters:
         return replace(self, start=start, end=end)

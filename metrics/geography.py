@@ -6,7 +6,7 @@
   its venue, its own municipality or a stop at a space (a stop at another place has no
   municipality), so a study visit counts in every municipality it visited;
 * home → space flows: residents active at the end of the period, by home municipality and
-  space (residents with no home municipality cannot be drawn and are left out);
+  space (residents with no home municipality cannot be drawn and are left out of the flows);
 * route stops: the stops of the events in scope, in order, with their coordinates.
 """
 
@@ -18,6 +18,7 @@ import pandas as pd
 
 from loaders import Dataset
 from loaders.fast import is_in
+from metrics.age import UNKNOWN
 from metrics.filters import Filters
 from metrics.prepared import prepare
 from metrics.residents import active_on
@@ -48,22 +49,25 @@ def events_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
     return _largest_first(touched["municipality"].astype("object").value_counts())
 
 
+def residents_by_home_and_space(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.DataFrame:
+    """Active residents at the end of the period (or on ``on``) per home municipality (``unknown``
+    for none) and space: columns ``home_municipality``, ``space_id``, ``residents`` (no zero rows)."""
+    residents = scoped_residents(ds, filters)
+    active = residents[active_on(residents, on or reference_date(filters))]
+    homes = active["home_municipality"].astype("object").fillna(UNKNOWN)
+    table = active.groupby([homes, active["space_id"].astype("object")]).size().rename("residents").reset_index()
+    table.columns = ["home_municipality", "space_id", "residents"]
+    return table.astype({"residents": "int64"})
+
+
 def resident_flows(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.DataFrame:
     """Active residents at the end of the period (or on ``on``) per home municipality and space.
 
     Columns ``home_municipality``, ``space_id``, ``residents``; largest flow first.
     """
-    residents = scoped_residents(ds, filters)
-    active = residents[active_on(residents, on or reference_date(filters)) & residents["home_municipality"].notna()]
-    flows = (
-        active.groupby([active["home_municipality"].astype("object"), active["space_id"].astype("object")])
-        .size()
-        .rename("residents")
-        .reset_index()
-    )
-    flows = flows.sort_values(["home_municipality", "space_id"], kind="stable")
-    flows = flows.sort_values("residents", ascending=False, kind="stable").reset_index(drop=True)
-    return flows.astype({"residents": "int64"})
+    table = residents_by_home_and_space(ds, filters, on)
+    flows = table[table["home_municipality"] != UNKNOWN].sort_values(["home_municipality", "space_id"], kind="stable")
+    return flows.sort_values("residents", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def route_stops(ds: Dataset, filters: Filters) -> pd.DataFrame:

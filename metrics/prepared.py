@@ -6,8 +6,14 @@ Nothing here is a figure: these are the joins the counting rules work on.
   and its *participations* (attendance rows if it has a list, else the head count, else 0);
 * ``event_places``: every (event, space, municipality) an event touches: venue and stops;
 * ``attendance``: attendance rows with the person's fields, residents.csv winning for
-  residents, the event's date, type and venue, the age at the event and whether the row is the
-  person's first participation ever.
+  residents, the event's date, type and venue, the age at the event, the event's place in time
+  (``event_order``: by ``starts_on``, then ``event_id``), the person as a number
+  (``person_code``, −1 for an anonymous row) and whether the row is the person's first
+  participation ever;
+* ``stops``: (event, space) for every stop of an event at a space that is not the event's own
+  venue: the *visits* of that space;
+* ``first_activity``: per space id, the first day it had an event (as venue) or a resident:
+  when a space without ``opened_on`` counts as open.
 """
 
 from __future__ import annotations
@@ -27,11 +33,28 @@ class Prepared:
     events: pd.DataFrame
     event_places: pd.DataFrame
     attendance: pd.DataFrame
+    stops: pd.DataFrame
+    first_activity: pd.Series
 
 
 @lru_cache(maxsize=4)
 def prepare(ds: Dataset) -> Prepared:
-    return Prepared(events=_events(ds), event_places=_event_places(ds), attendance=_attendance(ds))
+    return Prepared(events=_events(ds), event_places=_event_places(ds), attendance=_attendance(ds),
+                    stops=_stops(ds), first_activity=_first_activity(ds))
+
+
+def _stops(ds: Dataset) -> pd.DataFrame:
+    stops = ds.event_stops.loc[ds.event_stops["space_id"].notna(), ["event_id", "space_id"]]
+    venue = stops["event_id"].map(ds.events.set_index("event_id")["space_id"])
+    stops = stops[venue.isna() | (venue.astype("object") != stops["space_id"].astype("object"))]
+    return stops.drop_duplicates().reset_index(drop=True)
+
+
+def _first_activity(ds: Dataset) -> pd.Series:
+    held = ds.events.groupby(ds.events["space_id"].astype("object"))["starts_on"].min()
+    joined = ds.residents.groupby(ds.residents["space_id"].astype("object"))["joined_on"].min()
+    first = pd.concat([held, joined]).groupby(level=0).min()
+    return first.reindex(ds.spaces["space_id"].astype("object"))
 
 
 def _events(ds: Dataset) -> pd.DataFrame:
@@ -119,6 +142,8 @@ def _attendance(ds: Dataset) -> pd.DataFrame:
     frame["age"] = (frame["starts_on"].dt.year - frame["birth_year"].astype("float64")).astype("float64")
 
     person_code = pd.factorize(person)[0]
+    frame["event_order"] = rank[event_at]
+    frame["person_code"] = person_code
     order = np.argsort(rank[event_at], kind="stable")
     named = order[person_code[order] >= 0]
     first = ~pd.Series(person_code[named]).duplicated(keep="first").to_numpy()

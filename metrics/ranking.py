@@ -8,13 +8,17 @@ import pandas as pd
 REST = "__rest__"
 
 
-def largest_with_rest(values: pd.Series, n: int) -> pd.Series:
-    """The ``n`` largest entries in their order, plus ``REST`` = the sum of the others (if any)."""
-    if len(values) <= n:
-        return values
-    top = values.sort_values(ascending=False, kind="stable").iloc[:n]
-    rest = values.drop(top.index).sum()
-    return pd.concat([top, pd.Series({REST: rest}, dtype=values.dtype)])
+def largest_with_rest(values: pd.Series, n: int, last: tuple[str, ...] = ()) -> pd.Series:
+    """The ``n`` largest entries in their order, plus ``REST`` = the sum of the others (if any).
+
+    ``last``: keys kept apart, after the rest (e.g. ``unknown``, which is not one of the places).
+    """
+    kept = values[values.index.isin(last)]
+    values = values[~values.index.isin(last)]
+    if len(values) > n:
+        top = values.sort_values(ascending=False, kind="stable").iloc[:n]
+        values = pd.concat([top, pd.Series({REST: values.drop(top.index).sum()}, dtype=values.dtype)])
+    return pd.concat([values, kept]) if len(kept) else values
 
 
 def largest_columns_with_rest(table: pd.DataFrame, n: int) -> pd.DataFrame:

@@ -7,7 +7,9 @@ Every figure of a page starts from these selections, so they are computed once p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import pandas as pd
 
@@ -15,6 +17,16 @@ from loaders import Dataset
 from loaders.fast import is_in
 from metrics.filters import Filters
 from metrics.prepared import prepare
+
+_F = TypeVar("_F", bound=Callable)
+_CACHED: list = []
+
+
+def per_view(function: _F) -> _F:
+    """Computed once per (dataset, filters, ...) and shared: the frames returned are read-only."""
+    cached = lru_cache(maxsize=32)(function)
+    _CACHED.append(cached)
+    return cached  # type: ignore[return-value]
 
 
 def in_period(dates: pd.Series, filters: Filters) -> pd.Series:
@@ -27,7 +39,7 @@ def in_period(dates: pd.Series, filters: Filters) -> pd.Series:
     return mask
 
 
-@lru_cache(maxsize=32)
+@per_view
 def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Events whose ``starts_on`` is in the period and that match every selection.
 
@@ -41,6 +53,8 @@ def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
         mask &= is_in(events["event_type"], filters.event_types)
     if filters.projects:
         mask &= is_in(events["project_code"], filters.projects)
+    if filters.venues:
+        mask &= is_in(events["space_id"], filters.venues)
     places = prepared.event_places
     if filters.spaces:
         mask &= is_in(events["event_id"], places.loc[places["space_id"].isin(filters.spaces), "event_id"])
@@ -49,14 +63,14 @@ def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return events[mask]
 
 
-@lru_cache(maxsize=32)
+@per_view
 def scoped_attendance(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Attendance rows of the events in scope."""
     attendance = prepare(ds).attendance
     return attendance[is_in(attendance["event_id"], scoped_events(ds, filters)["event_id"])]
 
 
-@lru_cache(maxsize=32)
+@per_view
 def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Spaces matching the space and municipality selections (the period is not applied)."""
     spaces = ds.spaces
@@ -68,7 +82,7 @@ def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return spaces[mask]
 
 
-@lru_cache(maxsize=32)
+@per_view
 def scoped_residents(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Residents of the spaces in scope (the period is applied by each residents figure)."""
     residents = ds.residents
@@ -76,9 +90,9 @@ def scoped_residents(ds: Dataset, filters: Filters) -> pd.DataFrame:
 
 
 def clear_cache() -> None:
-    """Forget every cached selection (the benchmark measures the work, not the cache)."""
-    for selection in (scoped_events, scoped_attendance, scoped_spaces, scoped_residents):
-        selection.cache_clear()
+    """Forget every cached selection and figure (the benchmark measures the work, not the cache)."""
+    for cached in _CACHED:
+        cached.cache_clear()
 
 
 def reference_date(filters: Filters, today: dt.date | None = None) -> dt.date:

@@ -281,8 +281,8 @@ def test_first_time_vs_returning(ds: Dataset) -> None:
 
 def test_events_table(ds: Dataset) -> None:
     table = m.events_table(ds, P())
-    assert list(table.columns) == ["event_id", "starts_on", "title", "event_type", "venue", "municipality",
-                                   "project_code", "participations", "has_list"]
+    assert list(table.columns) == ["event_id", "starts_on", "title", "event_type", "venue", "space_id",
+                                   "municipality", "project_code", "participations", "has_list"]
     assert table["event_id"].tolist() == ["E5", "E4", "E3", "E2", "E1"]  # newest first
     rows = table.set_index("event_id")
     assert rows.loc["E4", "venue"] == "Beta bibliotēka → Gamma centrs"  # study visit: route of its stops
@@ -425,12 +425,16 @@ def test_residents_by_home_municipality(ds: Dataset) -> None:
         (PERIOD_START, PERIOD_END, ["alpha", "beta", "gamma"]),
         # closed on the start day still counts
         (D(2023, 12, 31), D(2024, 1, 31), ["alpha", "beta", "gamma", "delta"]),
-        # alpha opens 2019-03-18, after the end; gamma 2020, delta 2020-05; beta has no dates
-        (D(2019, 1, 1), D(2019, 3, 17), ["beta"]),
+        # alpha opens 2019-03-18, after the end; gamma 2020, delta 2020-05; beta has no opened_on and
+        # counts from its first resident (R3, 2022-01-15) or event (E2, 2024-02-14), whichever is first
+        (D(2019, 1, 1), D(2019, 3, 17), []),
         # opened on the end day counts
-        (D(2019, 1, 1), D(2019, 3, 18), ["alpha", "beta"]),
+        (D(2019, 1, 1), D(2019, 3, 18), ["alpha"]),
         # delta opens 2020-05-01, after the end
-        (D(2020, 1, 1), D(2020, 4, 30), ["alpha", "beta", "gamma"]),
+        (D(2020, 1, 1), D(2020, 4, 30), ["alpha", "gamma"]),
+        # beta: open from the day R3 joined
+        (D(2022, 1, 1), D(2022, 1, 14), ["alpha", "gamma", "delta"]),
+        (D(2022, 1, 1), D(2022, 1, 15), ["alpha", "beta", "gamma", "delta"]),
         # open-ended: every space
         (None, None, ["alpha", "beta", "gamma", "delta"]),
     ],
@@ -449,14 +453,21 @@ def test_space_count_with_selections(ds: Dataset) -> None:
     assert m.space_count(ds, P(municipalities=(OGRE,))) == 2  # alpha, beta
 
 
-def test_events_per_space_and_spaces_involved(ds: Dataset) -> None:
-    result = m.events_per_space(ds, P())
-    # alpha: venue of E1, E3, E5 = 3;  beta: venue of E2 + stop 1 of E4 = 2;  gamma: stop 2 of E4 = 1
-    assert as_dict(result) == {"alpha": 3, "beta": 2, "gamma": 1}
+def test_space_figures_and_spaces_involved(ds: Dataset) -> None:
+    figures = m.space_figures(ds, P())
+    assert list(figures.columns) == list(m.SPACE_FIGURES) == ["events", "visits", "participations"]
+    # alpha: venue of E1, E3, E5 (4 + 0 + 3 participations); beta: venue of E2 (12) and stop 1 of E4 (a visit,
+    # not an event: its 5 participations are no space's); gamma: stop 2 of E4; delta: nothing
+    assert figures.to_dict("index") == {
+        "alpha": {"events": 3, "visits": 0, "participations": 7},
+        "beta": {"events": 1, "visits": 1, "participations": 12},
+        "gamma": {"events": 0, "visits": 1, "participations": 0},
+        "delta": {"events": 0, "visits": 0, "participations": 0},
+    }
     assert m.spaces_involved(ds, P()) == 3
     # the study visit alone involves its two stops
     visit = P(event_types=("study_visit",))
-    assert as_dict(m.events_per_space(ds, visit)) == {"beta": 1, "gamma": 1}
+    assert as_dict(m.space_figures(ds, visit)["visits"]) == {"alpha": 0, "beta": 1, "gamma": 1, "delta": 0}
     assert m.spaces_involved(ds, visit) == 2
     # PRJ-B in P: E2 at beta, E5 at alpha
     assert m.spaces_involved(ds, P(projects=(PRJ_B,))) == 2
@@ -465,14 +476,15 @@ def test_events_per_space_and_spaces_involved(ds: Dataset) -> None:
 def test_spaces_table(ds: Dataset) -> None:
     table = m.spaces_table(ds, P())
     assert list(table.columns) == ["space_id", "name", "space_type", "municipality", "settlement", "desks",
-                                   "opened_on", "closed_on", "active_residents", "events", "participations"]
+                                   "opened_on", "closed_on", "active_residents", "events", "visits", "participations"]
     rows = table.set_index("space_id")
     assert rows.index.tolist() == ["alpha", "beta", "gamma", "delta"]
     assert rows.loc["beta", "name"] == SPACE_NAMES["beta"]
     # active on 06-30: alpha R1, R2; beta R3; gamma R5 (R4 left 06-29); delta none
     assert rows["active_residents"].to_dict() == {"alpha": 2, "beta": 1, "gamma": 1, "delta": 0}
-    # events: alpha E1, E3, E5; beta E2 + E4 stop; gamma E4 stop; delta none
-    assert rows["events"].to_dict() == {"alpha": 3, "beta": 2, "gamma": 1, "delta": 0}
+    # events held there: alpha E1, E3, E5; beta E2; visits: beta and gamma are stops of E4
+    assert rows["events"].to_dict() == {"alpha": 3, "beta": 1, "gamma": 0, "delta": 0}
+    assert rows["visits"].to_dict() == {"alpha": 0, "beta": 1, "gamma": 1, "delta": 0}
     # participations by venue: alpha 4 + 0 + 3 = 7; beta E2 12; the study visit (5) has no venue
     assert rows["participations"].to_dict() == {"alpha": 7, "beta": 12, "gamma": 0, "delta": 0}
 
@@ -606,7 +618,7 @@ def test_a_period_without_events_gives_zeros(ds: Dataset) -> None:
         assert int(series.sum()) == 0
         assert series.dtype == "int64"
     assert m.participations_by_space(ds, EMPTY).empty
-    assert m.events_per_space(ds, EMPTY).empty
+    assert int(m.space_figures(ds, EMPTY).to_numpy().sum()) == 0
     by_month = m.participations_by_month(ds, EMPTY)
     assert by_month.shape == (3, 8)  # January … March 2030, every event type
     assert int(by_month.to_numpy().sum()) == 0
@@ -642,7 +654,8 @@ def test_a_selection_matching_nothing_gives_well_formed_frames(ds: Dataset) -> N
     assert m.spaces_table(ds, nothing)["space_id"].tolist() == ["delta"]
     assert m.kpi_changes(ds, nothing) is None
     before_everything = m.Filters(D(2000, 1, 1), D(2000, 3, 31))
-    assert m.space_count(ds, before_everything) == 1  # beta (no opened_on)
+    # beta has no opened_on, but no event or resident before 2022: no space was open yet
+    assert m.space_count(ds, before_everything) == 0
     assert m.active_residents_over_time(ds, before_everything).to_numpy().sum() == 0
     assert m.kpi_changes(ds, before_everything) == dict.fromkeys(m.KPI_KEYS, 0)
 

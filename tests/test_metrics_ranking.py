@@ -22,3 +22,10 @@ def test_largest_columns_by_the_last_row() -> None:
     top = largest_columns_with_rest(table, 1)
     assert list(top.columns) == ["y", REST]
     assert top[REST].tolist() == [12, 3]  # x + z per row
+
+
+def test_keys_kept_last_stay_apart_from_the_rest() -> None:
+    values = pd.Series({"unknown": 90, "a": 5, "b": 9, "c": 1})
+    result = largest_with_rest(values, 1, last=("unknown",))
+    assert result.to_dict() == {"b": 9, REST: 6, "unknown": 90}
+    assert list(result.index) == ["b", REST, "unknown"]
