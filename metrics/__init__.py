@@ -20,11 +20,17 @@ from metrics.events import (
     participations_by_gender,
     participations_by_month,
     participations_by_municipality,
-    participations_by_space,
     unique_participants,
 )
 from metrics.filters import Filters, previous_period, year_period
 from metrics.kpis import KPI_KEYS, kpi_changes, overview_kpis
+from metrics.people import (
+    YOUTH_AGE,
+    under_30,
+    unique_participants_by_age_band,
+    unique_participants_by_gender,
+    unique_participants_by_municipality,
+)
 from metrics.ranking import REST, largest_columns_with_rest, largest_with_rest
 from metrics.residents import (
     active_residents,
@@ -36,7 +42,16 @@ from metrics.residents import (
     residents_by_home_municipality,
     residents_by_occupation,
 )
-from metrics.spaces import events_per_space, open_spaces, space_count, spaces_involved, spaces_table
+from metrics.spaces import (
+    SPACE_FIGURES,
+    open_spaces,
+    participations_by_space,
+    space_count,
+    space_figures,
+    spaces_involved,
+    spaces_table,
+    visits_table,
+)
 
 __all__ = [
     "DEFAULT_AGE_BANDS",
@@ -45,7 +60,9 @@ __all__ = [
     "NO_VENUE",
     "REST",
     "RETURNING",
+    "SPACE_FIGURES",
     "UNKNOWN",
+    "YOUTH_AGE",
     "AgeBand",
     "Filters",
     "active_residents",
@@ -54,7 +71,6 @@ __all__ = [
     "event_count",
     "events_by_month",
     "events_by_type",
-    "events_per_space",
     "events_table",
     "first_time_vs_returning",
     "joined_and_left_by_quarter",
@@ -76,8 +92,14 @@ __all__ = [
     "residents_by_home_municipality",
     "residents_by_occupation",
     "space_count",
+    "space_figures",
     "spaces_involved",
     "spaces_table",
+    "under_30",
     "unique_participants",
+    "unique_participants_by_age_band",
+    "unique_participants_by_gender",
+    "unique_participants_by_municipality",
+    "visits_table",
     "year_period",
 ]
