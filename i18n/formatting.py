@@ -34,6 +34,14 @@ def _formatted_int(value: int, lang: str) -> str:
     return format_decimal(value, locale=locale_of(lang))
 
 
+def fmt_count(value: int | str, lang: str) -> str:
+    """A count as a view shows it: ``1 234`` / ``1,234``, or a small-count mark (``<5``, ``≥5``) as it is.
+
+    The one printer of shown counts (pages, map popups, tooltips, legend, side panel, reports).
+    """
+    return value if isinstance(value, str) else fmt_int(value, lang)
+
+
 def fmt_decimal(value: float | None, lang: str, digits: int = 1) -> str:
     if value is None:
         return "–"

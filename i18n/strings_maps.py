@@ -40,8 +40,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.popup.desks": {"lv": "Darba vietas", "en": "Desks"},
     "map.popup.active_residents": {"lv": "Aktīvie rezidenti {date}", "en": "Active residents on {date}"},
     "map.popup.events": {"lv": "Pasākumi periodā", "en": "Events in the period"},
+    "map.popup.visits": {"lv": "Pieredzes braucienu vizītes", "en": "Study-visit stops"},
+    "map.popup.participations": {"lv": "Dalības tās pasākumos", "en": "Participations at its events"},
     "map.flow.residents": {"lv": "Aktīvie rezidenti", "en": "Active residents"},
-    "map.space.participations": {"lv": "Dalības periodā", "en": "Participations in the period"},
     # the page
     "map.present": {"lv": "Prezentācijas režīms", "en": "Presentation mode"},
     "map.present.help": {

@@ -8,7 +8,7 @@ import folium
 import pandas as pd
 
 from i18n import t
-from i18n.formatting import fmt_int
+from i18n.formatting import fmt_count, fmt_int
 from loaders import Dataset
 from loaders.contract import SPACE_TYPES
 from maps.assets import make_offline
@@ -33,9 +33,9 @@ from maps.routes import add_routes
 from maps.spaces import add_spaces, space_positions
 from maps.style import HIDDEN_COLOUR, TERRITORY_COLOUR, ZERO_COLOUR, look, space_colour
 from maps.territory import DEFAULT_TERRITORY, add_territory
-from maps.text import fmt_shown
 from metrics import Filters, geography
 from metrics.privacy import SECONDARY
+from metrics.views import map_figures
 
 LAYERS = ("municipalities", "territory", "spaces", "routes", "flows")
 #: bottom to top: areas, then lines, then the dots
@@ -80,7 +80,7 @@ def _choropleth_section(figures: pd.DataFrame, classes: list[ValueClass], measur
     entries.append(Entry("box", ZERO_COLOUR, "0"))
     notes = ()
     if UNKNOWN in values:
-        notes = (t("map.legend.unknown", lang, count=fmt_shown(values[UNKNOWN], lang)),)
+        notes = (t("map.legend.unknown", lang, count=fmt_count(values[UNKNOWN], lang)),)
     return Section(t(f"map.measure_title.{measure}", lang), tuple(entries), notes, two_columns=len(entries) > 3)
 
 
@@ -129,8 +129,8 @@ class _Layers:
 
     def flows(self) -> Section | None:
         names = dict(zip(self.ds.spaces["space_id"], self.ds.spaces["name"], strict=True))
-        flows = geography.resident_flows(self.ds, self.filters)
-        drawn = add_flows(self.m, flows, self.positions, names, self.lang, self.options.public, self.look)
+        flows = map_figures(self.ds, self.filters, self.options.public).flows
+        drawn = add_flows(self.m, flows, self.positions, names, self.lang, self.look)
         if not drawn:
             return None
         notes = [t("map.legend.flows", self.lang)]

@@ -6,11 +6,12 @@ import folium
 import pandas as pd
 
 from i18n import t
+from i18n.formatting import fmt_count
 from maps.classes import ValueClass, colour_of, value_classes
 from maps.figures import PERSON_MEASURES, UNKNOWN
 from maps.geo import municipalities
 from maps.style import BOUNDARY_COLOUR
-from maps.text import esc, fmt_shown
+from maps.text import esc
 
 
 def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str, public: bool) -> list[ValueClass]:
@@ -27,7 +28,7 @@ def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str
         name = feature["properties"]["name"]
         value = shown.get(name, 0)
         fills[name] = colour_of(value, classes)
-        tip = f"<b>{esc(name)}</b><br>{esc(label)}: {esc(fmt_shown(value, lang))}"
+        tip = f"<b>{esc(name)}</b><br>{esc(label)}: {esc(fmt_count(value, lang))}"
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": {"name": name, "tip": tip}})
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from i18n import t
 from i18n.formatting import fmt_int
 from maps.style import CHOROPLETH_PALETTE, HIDDEN_COLOUR, ZERO_COLOUR
-from maps.text import shown_number
-from metrics.privacy import SECONDARY, SMALL, THRESHOLD, Shown
+from metrics.privacy import SECONDARY, SMALL, THRESHOLD, Shown, shown_number
 
 MAX_CLASSES = len(CHOROPLETH_PALETTE)
 

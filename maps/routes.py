@@ -62,8 +62,9 @@ def _stop_points(stops: pd.DataFrame, positions: pd.DataFrame, look: Look) -> pd
     points = stops.copy()
     on_map = points["space_id"].isin(drawn.index)
     ids = points.loc[on_map, "space_id"]
-    points.loc[on_map, "latitude"] = ids.map(drawn["latitude"])
-    points.loc[on_map, "longitude"] = ids.map(drawn["longitude"])
+    # as floats: with no stop on a drawn dot the mapped column is empty text, which a float column refuses
+    points.loc[on_map, "latitude"] = ids.map(drawn["latitude"]).astype("float64")
+    points.loc[on_map, "longitude"] = ids.map(drawn["longitude"]).astype("float64")
     slots, shared = points["space_id"].map(drawn["slot"]), points["space_id"].map(drawn["shared"])
     offsets = [
         pixel_offset(int(slot), int(count), look) if ok else (0.0, 0.0)

@@ -16,13 +16,13 @@ from folium.plugins import FastMarkerCluster
 
 import metrics
 from i18n import t
-from i18n.formatting import fmt_date, fmt_int
+from i18n.formatting import fmt_count, fmt_date, fmt_int
 from loaders import Dataset
 from maps.controls import legend_width_px
 from maps.style import Look, space_colour
-from maps.text import esc, fmt_shown, info_tables
-from metrics.privacy import Shown, suppress_breakdown
+from maps.text import esc, info_tables
 from metrics.scope import reference_date
+from metrics.views import map_figures
 
 #: from this many spaces on, the layer is clustered and built in the browser
 CLUSTER_FROM = 200
@@ -57,18 +57,12 @@ def pixel_offset(slot: int, shared: int, look: Look) -> tuple[float, float]:
     return round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)
 
 
-def _active_residents(ds: Dataset, filters: metrics.Filters, public: bool) -> dict[str, Shown]:
-    counts = {str(k): int(v) for k, v in metrics.active_residents_by_space(ds, filters).items()}
-    return suppress_breakdown(counts) if public else counts
-
-
 def _texts(ds: Dataset, filters: metrics.Filters, lang: str, public: bool) -> pd.DataFrame:
     """Tooltip and popup HTML per open space in scope (by column: a country has 500 spaces)."""
     spaces = metrics.open_spaces(ds, filters)
-    active = _active_residents(ds, filters, public)
-    events = metrics.events_per_space(ds, filters)
+    figures = map_figures(ds, filters, public).spaces.reindex(spaces["space_id"].astype("object"))
     on = fmt_date(reference_date(filters), lang)
-    ids, names, municipalities = spaces["space_id"].tolist(), spaces["name"].tolist(), spaces["municipality"].tolist()
+    names, municipalities = spaces["name"].tolist(), spaces["municipality"].tolist()
     kinds = [t(f"space_type.{kind}", lang) for kind in spaces["space_type"]]
     desks = ["–" if pd.isna(n) else fmt_int(int(n), lang) for n in spaces["desks"]]
     tooltips = [f"<b>{esc(name)}</b><br>{esc(kind)} · {esc(municipality)}"
@@ -79,8 +73,10 @@ def _texts(ds: Dataset, filters: metrics.Filters, lang: str, public: bool) -> pd
             (t("map.popup.type", lang), kinds),
             (t("map.popup.municipality", lang), municipalities),
             (t("map.popup.desks", lang), desks),
-            (t("map.popup.active_residents", lang, date=on), [fmt_shown(active.get(i, 0), lang) for i in ids]),
-            (t("map.popup.events", lang), [fmt_int(int(events.get(i, 0)), lang) for i in ids]),
+            (t("map.popup.active_residents", lang, date=on), [fmt_count(v, lang) for v in figures["active_residents"]]),
+            (t("map.popup.events", lang), [fmt_count(v, lang) for v in figures["events"]]),
+            (t("map.popup.visits", lang), [fmt_count(v, lang) for v in figures["visits"]]),
+            (t("map.popup.participations", lang), [fmt_count(v, lang) for v in figures["participations"]]),
         ],
     )
     return pd.DataFrame(

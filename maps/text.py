@@ -1,4 +1,4 @@
-"""Text that goes into the map's HTML: escaped values, shown counts, small info tables.
+"""Text that goes into the map's HTML: escaped values and small info tables.
 
 Folium puts popup and tooltip content into JavaScript template literals (`` `...` ``) and
 renders it as raw HTML, so a value must be safe in both: :func:`esc` HTML-escapes it and also
@@ -11,20 +11,12 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from i18n.formatting import fmt_int
-from metrics.privacy import SECONDARY, SMALL, THRESHOLD, Shown
-
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
 
 def esc(value: object) -> str:
     """``value`` as text that shows literally in HTML and in a JavaScript template literal."""
     return html.escape(str(value), quote=True).translate(_TEMPLATE_LITERAL)
-
-
-def fmt_shown(value: Shown, lang: str) -> str:
-    """A count as shown: a number in the language's format, or a suppression mark (``<5``) as is."""
-    return value if isinstance(value, str) else fmt_int(value, lang)
 
 
 def info_tables(titles: Sequence[object], columns: Sequence[tuple[str, Sequence[object]]]) -> list[str]:
@@ -44,12 +36,3 @@ def info_tables(titles: Sequence[object], columns: Sequence[tuple[str, Sequence[
         cells.append([f"{head}{value}</td></tr>" for value in texts(values)])
     return [f'<div class="map-info"><b>{title}</b><table>{"".join(row)}</table></div>'
             for title, *row in zip(texts(titles), *cells, strict=True)]
-
-
-def shown_number(value: Shown) -> int:
-    """A number to sort, colour or size by that tells no more than the shown value: ``<5`` → 1, ``≥5`` → 5."""
-    if value == SMALL:
-        return 1
-    if value == SECONDARY:
-        return THRESHOLD
-    return int(value)

@@ -159,9 +159,13 @@ def test_popup_and_tooltip_of_a_space(ds: Dataset) -> None:
     tooltip = tooltip_texts(alpha)[0]
     assert "Alfa koprade" in tooltip and "Koprades telpa" in tooltip and OGRE in tooltip
     html = m.get_root().render()
-    # alpha: 10 desks; active on 2024-06-30: R1 and R2; events in the period: E1, E3, E5
-    for text in ("Darba vietas</th><td>10<", "Aktīvie rezidenti 30.06.2024</th><td>2<", "Pasākumi periodā</th><td>3<"):
+    # alpha: 10 desks; active on 2024-06-30: R1 and R2; events in the period: E1, E3, E5 (4 + 0 + 3
+    # participations); no study visit stopped there. beta: E2 and a stop of E4
+    for text in ("Darba vietas</th><td>10<", "Aktīvie rezidenti 30.06.2024</th><td>2<", "Pasākumi periodā</th><td>3<",
+                 "Pieredzes braucienu vizītes</th><td>0<", "Dalības tās pasākumos</th><td>7<"):
         assert text in html
+    beta = html[html.index("<b>Beta bibliotēka</b><table>"):]
+    assert "Pasākumi periodā</th><td>1<" in beta and "Pieredzes braucienu vizītes</th><td>1<" in beta
 
 
 def test_info_tables_escape_every_title_label_and_value() -> None:
@@ -227,7 +231,10 @@ def test_choropleth_figures(ds: Dataset, measure: str, expected: dict[str, int])
     values = dict(zip(figures["municipality"], figures["value"], strict=True))
     assert {name: value for name, value in values.items() if value and name != "unknown"} == expected
     assert len(figures) == 43 + ("unknown" in values)
-    assert sum(values.values()) == maps.figures.measure_counts(ds, PERIOD, measure).sum()
+    exact = {"participations": metrics.participations_by_municipality,
+             "residents": metrics.residents_by_home_municipality,
+             "spaces": geography.spaces_by_municipality, "events": geography.events_by_municipality}[measure]
+    assert sum(values.values()) == exact(ds, PERIOD).sum()
 
 
 def test_choropleth_tooltips_show_the_figures(ds: Dataset) -> None:

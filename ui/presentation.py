@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-import metrics
 from i18n import t
-from i18n.formatting import fmt_int
-from metrics.privacy import suppress
+from maps.panel import headline_cards
 from ui import url_state
 from ui.context import PageContext
 from ui.widgets import metric_cards
 
 KEY = "present"
-#: the Overview's figures shown big; person counts are suppressed
-KPIS = ("spaces", "active_residents", "events", "participations")
-PERSON_KPIS = frozenset({"active_residents", "participations"})
 
 _CSS = """
 <style>
@@ -47,18 +42,7 @@ def switch(lang: str) -> bool:
     return on
 
 
-def count_text(value: int, lang: str, public: bool) -> str:
-    """A person count as shown: exact, or in a public view ``<5`` for 1–4."""
-    shown = suppress(value) if public else value
-    return shown if isinstance(shown, str) else fmt_int(shown, lang)
-
-
 def kpi_cards(ctx: PageContext) -> None:
-    """The big headline figures of presentation mode."""
-    values = metrics.overview_kpis(ctx.dataset, ctx.filters)
+    """The big headline figures of presentation mode (protected with the map's other figures)."""
     with st.container(key="present-figures"):
-        metric_cards(
-            {key: (t(f"kpi.{key}", ctx.lang), count_text(values[key], ctx.lang, public=key in PERSON_KPIS))
-             for key in KPIS},
-            "kpi-",
-        )
+        metric_cards(headline_cards(ctx.dataset, ctx.filters, True, ctx.lang), "kpi-")

@@ -148,10 +148,12 @@ def test_click_on_a_space_shows_its_figures(page: Page, streamlit_server: Server
     panel = page.locator(".st-key-map-space")
     expect(panel.locator("h3")).to_have_text("Siguldas koprades centrs")
     wait_for_app(page)
-    one = metrics.Filters(spaces=("sigulda-coworking",))
-    expect(page.locator(".st-key-space-events [data-testid='stMetricValue']")).to_have_text(
-        fmt_int(metrics.event_count(demo, one), "lv")
-    )
+    figures = metrics.space_figures(demo, metrics.Filters()).loc["sigulda-coworking"]
+    assert figures["events"] > 0 and figures["visits"] > 0  # held there, and study visits that stopped there
+    for key in ("events", "visits", "participations"):
+        expect(page.locator(f".st-key-space-{key} [data-testid='stMetricValue']")).to_have_text(
+            fmt_int(int(figures[key]), "lv")
+        )
     assert_no_exception(page)
 
 
