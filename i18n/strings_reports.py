@@ -42,8 +42,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.col.target": {"lv": "Mērķis", "en": "Target"},
     "report.col.percent": {"lv": "% no mērķa", "en": "% of target"},
     "report.col.event_id": {"lv": "ID", "en": "ID"},
-    "report.col.item": {"lv": "Nosaukums", "en": "Item"},
-    "report.col.value": {"lv": "Vērtība", "en": "Value"},
     "report.total": {"lv": "Kopā", "en": "Total"},
     "report.no_target": {"lv": "–", "en": "–"},
     # sadalījumi
@@ -51,16 +49,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.breakdown.participations_by_gender": {"lv": "Dalības pēc dzimuma", "en": "Participations by gender"},
     "report.breakdown.participations_by_age_band": {"lv": "Dalības pēc vecuma grupas", "en": "Participations by age band"},
     "report.breakdown.participations_by_municipality": {"lv": "Dalības pēc dzīvesvietas pašvaldības", "en": "Participations by home municipality"},
+    "report.table.event_type": {"lv": "Pasākumi pēc veida", "en": "Events by type"},
+    "report.table.gender": {"lv": "Dalībnieki pēc dzimuma", "en": "Participants by gender"},
+    "report.table.age_band": {"lv": "Dalībnieki pēc vecuma grupas", "en": "Participants by age band"},
+    "report.table.municipality": {"lv": "Dalībnieki pēc dzīvesvietas pašvaldības", "en": "Participants by home municipality"},
+    "report.under_30": {"lv": "t. sk. jaunāki par 30 gadiem", "en": "of whom under 30"},
+    "report.section.spaces": {"lv": "Telpas: pasākumi un vizītes", "en": "Spaces: events and visits"},
+    "report.col.space": {"lv": "Telpa", "en": "Space"},
+    "report.col.space_events": {"lv": "Pasākumi telpā", "en": "Events held there"},
+    "report.col.space_visits": {"lv": "Pieredzes braucienu vizītes", "en": "Study-visit stops"},
+    "report.col.space_participations": {"lv": "Dalības tās pasākumos", "en": "Participations at its events"},
     "report.key.event_type": {"lv": "Pasākuma veids", "en": "Event type"},
     "report.key.gender": {"lv": "Dzimums", "en": "Gender"},
     "report.key.age_band": {"lv": "Vecuma grupa", "en": "Age band"},
     "report.key.municipality": {"lv": "Dzīvesvietas pašvaldība", "en": "Home municipality"},
     # Excel lapas (līdz 31 zīmei)
     "report.sheet.summary": {"lv": "Kopsavilkums", "en": "Summary"},
-    "report.sheet.events_by_type": {"lv": "Pasākumu veidi", "en": "Event types"},
-    "report.sheet.participations_by_gender": {"lv": "Dzimums", "en": "Gender"},
-    "report.sheet.participations_by_age_band": {"lv": "Vecums", "en": "Age"},
-    "report.sheet.participations_by_municipality": {"lv": "Pašvaldības", "en": "Municipalities"},
+    "report.sheet.event_type": {"lv": "Pasākumu veidi", "en": "Event types"},
+    "report.sheet.gender": {"lv": "Dzimums", "en": "Gender"},
+    "report.sheet.age_band": {"lv": "Vecums", "en": "Age"},
+    "report.sheet.municipality": {"lv": "Pašvaldības", "en": "Municipalities"},
+    "report.sheet.spaces": {"lv": "Telpas", "en": "Spaces"},
     "report.sheet.events": {"lv": "Pasākumi", "en": "Events"},
     "report.sheet.provenance": {"lv": "Izcelsme", "en": "Provenance"},
     # diagrammas
@@ -85,8 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.prov.rules": {"lv": "Uzskaites noteikumi", "en": "Counting rules"},
     "report.prov.small": {"lv": "“<5”: personu skaits no 1 līdz 4 (slēpts).", "en": "“<5”: a person count from 1 to 4 (hidden)."},
     "report.prov.secondary": {
-        "lv": "“≥5”: skaits ir 5 vai lielāks, bet slēpts, lai kopā ar kopsummu neatklātu slēpto “<5” šūnu.",
-        "en": "“≥5”: the count is 5 or more but hidden, so that together with the total it cannot reveal the hidden “<5” cell.",
+        "lv": "“≥5”: skaits ir 5 vai lielāks, bet slēpts, lai kopā ar citiem skaitļiem neatklātu slēptu “<5” šūnu.",
+        "en": "“≥5”: the count is 5 or more but hidden, so that together with other figures it cannot reveal a hidden “<5” cell.",
     },
     "report.rule.period": {
         "lv": "Pasākums ir periodā, ja tā sākuma datums ir periodā (ieskaitot robežas); skaitīti tikai šim projektam piesaistītie pasākumi.",
@@ -104,9 +113,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "lv": "Dzimums, vecums un dzīvesvieta ņemti no apmeklējuma saraksta rindām (rezidentiem no rezidentu tabulas); dalībnieku skaits bez saraksta ir “Nav zināms”.",
         "en": "Gender, age and home municipality come from the attendance rows (for residents from the residents table); head counts without a list are “Unknown”.",
     },
+    "report.rule.unique_breakdowns": {
+        "lv": "Unikālos dalībniekus pēc dzimuma, vecuma un dzīvesvietas skaita katru personu vienreiz ar tās pirmās dalības periodā datiem (pasākumi pēc datuma, tad koda); katra anonīmā rinda ir viena persona; dalībnieku skaits bez saraksta ir “Nav zināms”, tāpēc katrs šāds sadalījums kopā dod unikālos dalībniekus.",
+        "en": "Unique participants by gender, age and home municipality count each person once, with the details of their first participation in the period (events by date, then code); each anonymous row is one person; head counts without a list are “Not known”, so each such breakdown adds up to the unique participants.",
+    },
     "report.rule.age": {
-        "lv": "Vecums ir pasākuma gads mīnus dzimšanas gads; vecuma grupas: {bands}.",
-        "en": "Age is the event's year minus the year of birth; age bands: {bands}.",
+        "lv": "Vecums ir pasākuma gads mīnus dzimšanas gads (unikālajiem dalībniekiem: pirmās dalības gads); vecuma grupas: {bands}.",
+        "en": "Age is the event's year minus the year of birth (for unique participants: the year of their first participation); age bands: {bands}.",
+    },
+    "report.rule.youth": {
+        "lv": "Jaunieši ir dalībnieki, kas jaunāki par 30 gadiem (Jaunatnes likums); dalībnieki ar nezināmu vecumu nav jaunieši.",
+        "en": "Young people are participants under 30 (the Latvian Youth Law); participants of unknown age are not counted as young.",
+    },
+    "report.rule.space_figures": {
+        "lv": "Telpas pasākumi ir tie, kuru norises vieta ir šī telpa, un tās dalības ir šo pasākumu dalības; pieredzes braucienu pieturas telpā ir tās vizītes, ko skaita atsevišķi.",
+        "en": "A space's events are those held at it, and its participations are theirs; study-visit stops at the space are its visits, counted separately.",
     },
     "report.rule.spaces_involved": {
         "lv": "Iesaistītās telpas ir dažādās tīkla telpas, kur notika perioda pasākumi: norises vietas un pieredzes braucienu pieturas.",
@@ -121,8 +142,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "New residents are those who joined in the period (over the whole network).",
     },
     "report.rule.small_counts": {
-        "lv": "Publiskajā versijā katrs personu skaits no 1 līdz 4 rādīts kā “<5”; ja sadalījumā slēpta tikai viena šūna, slēpta arī mazākā no pārējām šūnām (“≥5”), lai slēpto skaitu nevarētu aprēķināt no kopsummas.",
-        "en": "In the public version every person count from 1 to 4 is shown as “<5”; when only one cell of a breakdown is hidden, the smallest other cell is hidden too (“≥5”), so that the hidden count cannot be worked out from the total.",
+        "lv": "Publiskajā versijā dzimumi “cits” un “nav zināms” apvienoti; katrs personu skaits no 1 līdz 4 rādīts kā “<5”, un, kur slēpto skaitu varētu aprēķināt no citiem šīs atskaites skaitļiem (kopsummām, sadalījumiem, telpu un pasākumu skaitļiem), slēptas arī mazākās citas šūnas (“≥5”).",
+        "en": "In the public version the genders “other” and “not known” are merged; every person count from 1 to 4 is shown as “<5” and, where a hidden count could be worked out from other figures of this report (totals, breakdowns, space and event figures), the smallest other cells are hidden too (“≥5”).",
     },
     # lapa
     "report.page.intro": {

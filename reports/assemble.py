@@ -1,8 +1,9 @@
 """``assemble_report``: the one place a project report's figures are gathered (from ``metrics``).
 
 Every figure is one ``metrics`` call with ``Filters(start, end, projects=(code,))``, the same
-call the dashboard's pages make, so the report and the pages cannot disagree. In public mode the
-contract's small-count suppression is applied here, before any format sees the numbers.
+call the dashboard's pages make, so the report and the pages cannot disagree. The figures come
+as one view from :func:`metrics.views.report_figures`: in public mode protected together, before
+any format sees the numbers.
 """
 
 from __future__ import annotations
@@ -11,26 +12,26 @@ import datetime as dt
 
 import pandas as pd
 
-import metrics
 from i18n import t
 from loaders import Dataset
 from metrics import DEFAULT_AGE_BANDS, AgeBand, Filters
-from metrics.privacy import Shown, suppress, suppress_breakdown
+from metrics.privacy import Shown
 from metrics.scope import reference_date
+from metrics.views import ReportFigures, report_figures
 from reports.model import (
-    PERSON_COUNTS,
     TARGET_COLUMNS,
     EventRow,
     Identification,
     Provenance,
     Report,
+    SpaceRow,
     Target,
 )
 
 #: the counting rules printed in every report's provenance, one sentence each (``report.rule.<key>``)
 RULE_KEYS: tuple[str, ...] = (
-    "period", "participations", "unique_participants", "breakdowns", "age", "spaces_involved",
-    "residents_active", "residents_new",
+    "period", "participations", "unique_participants", "breakdowns", "unique_breakdowns", "age", "youth",
+    "space_figures", "spaces_involved", "residents_active", "residents_new",
 )  # fmt: skip
 
 
@@ -74,29 +75,8 @@ def identification(ds: Dataset, code: str) -> Identification:
     )
 
 
-def _exact_figures(ds: Dataset, f: Filters, bands: tuple[AgeBand, ...]) -> tuple[dict[str, int], dict[str, dict]]:
-    indicators = {
-        "events": metrics.event_count(ds, f),
-        "participations": metrics.participations(ds, f),
-        "unique_participants": metrics.unique_participants(ds, f),
-        "spaces_involved": metrics.spaces_involved(ds, f),
-        "residents_active_at_end": metrics.active_residents(ds, f),
-        "residents_new": metrics.new_residents(ds, f),
-    }
-    breakdowns = {
-        "events_by_type": metrics.events_by_type(ds, f),
-        "participations_by_gender": metrics.participations_by_gender(ds, f),
-        "participations_by_age_band": metrics.participations_by_age_band(ds, f, bands),
-        "participations_by_municipality": metrics.participations_by_municipality(ds, f),
-    }
-    as_dicts = {key: {str(k): int(v) for k, v in series.items()} for key, series in breakdowns.items()}
-    return indicators, as_dicts
-
-
-def _events(ds: Dataset, f: Filters, public: bool) -> tuple[EventRow, ...]:
-    table = metrics.events_table(ds, f).sort_values(["starts_on", "event_id"], kind="stable")
-    counts = {str(e): int(p) for e, p in zip(table["event_id"], table["participations"], strict=True)}
-    shown: dict[str, Shown] = suppress_breakdown(counts) if public else dict(counts)
+def _events(figures: ReportFigures) -> tuple[EventRow, ...]:
+    table = figures.events.sort_values(["starts_on", "event_id"], kind="stable")
     return tuple(
         EventRow(
             event_id=str(row.event_id),
@@ -104,10 +84,17 @@ def _events(ds: Dataset, f: Filters, public: bool) -> tuple[EventRow, ...]:
             title=str(row.title),
             event_type=str(row.event_type),
             venue=None if pd.isna(row.venue) else str(row.venue),
-            participations=shown[str(row.event_id)],
+            participations=row.participations,
         )
         for row in table.itertuples(index=False)
     )
+
+
+def _spaces(ds: Dataset, figures: ReportFigures) -> tuple[SpaceRow, ...]:
+    names = dict(zip(ds.spaces["space_id"], ds.spaces["name"], strict=True))
+    return tuple(SpaceRow(space_id=space, name=str(names[space]), events=int(cells["events"]),
+                          visits=int(cells["visits"]), participations=cells["participations"])
+                 for space, cells in figures.by_space.items())
 
 
 def _targets(ds: Dataset, code: str, shown: dict[str, Shown]) -> dict[str, Target]:
@@ -148,16 +135,7 @@ def assemble_report(
     if start is not None and end is not None and start > end:
         raise ValueError(f"the period starts after it ends ({start} > {end})")
     f = Filters(start, end, projects=(project_code,))
-    indicators, breakdowns = _exact_figures(ds, f, bands)
-
-    shown: dict[str, Shown] = dict(indicators)
-    shown_breakdowns: dict[str, dict[str, Shown]] = {key: dict(cells) for key, cells in breakdowns.items()}
-    if public:
-        shown = {key: suppress(value) if key in PERSON_COUNTS else value for key, value in indicators.items()}
-        shown_breakdowns = {
-            key: dict(cells) if key == "events_by_type" else suppress_breakdown(cells)
-            for key, cells in breakdowns.items()
-        }
+    figures = report_figures(ds, f, public=public, bands=bands)
     labels = tuple(band.label for band in bands)
     provenance = Provenance(
         fingerprint=fingerprint,
@@ -179,10 +157,12 @@ def assemble_report(
         end=end,
         residents_on=reference_date(f),
         identification=ident,
-        indicators=shown,
-        breakdowns=shown_breakdowns,
-        targets=_targets(ds, project_code, shown),
-        events=_events(ds, f, public),
+        indicators=figures.indicators,
+        breakdowns=figures.breakdowns,
+        under_30=figures.under_30,
+        by_space=_spaces(ds, figures),
+        targets=_targets(ds, project_code, figures.indicators),
+        events=_events(figures),
         age_bands=labels,
         provenance=provenance,
     )

@@ -21,8 +21,8 @@ from xlsxwriter.worksheet import Worksheet
 from i18n import t
 from i18n.formatting import period_text
 from reports.labels import code_label, generated_text, indicator_label, mode_text
-from reports.layout import BREAKDOWN_TOTALS, breakdown_kind, breakdown_title, identification_rows, provenance_rows
-from reports.model import BREAKDOWNS, INDICATOR_KEYS, Report
+from reports.layout import breakdown_header, breakdown_rows, breakdown_title, identification_rows, provenance_rows
+from reports.model import BREAKDOWN_TABLES, INDICATOR_KEYS, Report
 from reports.safe_cells import is_formula_like
 
 _DATE_FORMATS = {"lv": "dd.mm.yyyy", "en": "d mmm yyyy"}
@@ -141,22 +141,36 @@ _IDENTIFICATION_KEYS = (
 )  # fmt: skip
 
 
-def _breakdown(book: _Book, report: Report, key: str) -> None:
-    lang, kind = report.lang, breakdown_kind(key)
-    sheet = book.sheet(t(f"report.sheet.{key}", lang))
-    sheet.set_column(0, 0, 36)
-    sheet.set_column(1, 1, 16)
-    book.text(sheet, 0, 0, breakdown_title(report, key), bold=True, font_size=13)
-    total_key = BREAKDOWN_TOTALS[key]
-    book.header(sheet, 2, [t(f"report.key.{kind}", lang), t(f"report.indicator.{total_key}", lang)], [False, True])
+def _breakdown(book: _Book, report: Report, kind: str) -> None:
+    sheet = book.sheet(t(f"report.sheet.{kind}", report.lang))
+    header = list(breakdown_header(report, kind))
+    sheet.set_column(0, 0, 40)
+    sheet.set_column(1, len(header) - 1, 18)
+    book.text(sheet, 0, 0, breakdown_title(report, kind), bold=True, font_size=13)
+    book.header(sheet, 2, header, [False] + [True] * (len(header) - 1))
     row = 2
-    for code, value in report.breakdowns[key].items():
+    for line in breakdown_rows(report, kind):
         row += 1
-        book.text(sheet, row, 0, code_label(kind, code, lang))
-        book.figure(sheet, row, 1, value)
-    row += 1
-    book.text(sheet, row, 0, t("report.total", lang), bold=True, top=1)
-    book.figure(sheet, row, 1, report.indicators[total_key], bold=True, top=1)
+        style = {"bold": True, "top": 1} if line.bold else {}
+        book.text(sheet, row, 0, line.label, **style)
+        for col, value in enumerate(line.values, start=1):
+            book.figure(sheet, row, col, value, **style)
+    sheet.freeze_panes(3, 0)
+
+
+def _spaces(book: _Book, report: Report) -> None:
+    lang = report.lang
+    sheet = book.sheet(t("report.sheet.spaces", lang))
+    columns = [("report.col.space", 40), ("report.col.space_events", 16), ("report.col.space_visits", 18),
+               ("report.col.space_participations", 18)]
+    for col, (_, width) in enumerate(columns):
+        sheet.set_column(col, col, width)
+    book.text(sheet, 0, 0, t("report.section.spaces", lang), bold=True, font_size=13)
+    book.header(sheet, 2, [t(key, lang) for key, _ in columns], [False, True, True, True])
+    for row, space in enumerate(report.by_space, start=3):
+        book.text(sheet, row, 0, space.name)
+        for col, value in enumerate((space.events, space.visits, space.participations), start=1):
+            book.figure(sheet, row, col, value)
     sheet.freeze_panes(3, 0)
 
 
@@ -207,8 +221,9 @@ def build_xlsx(report: Report) -> bytes:
          "comments": f"SHA-256 {report.provenance.fingerprint}"}
     )
     _summary(book, report)
-    for key, _ in BREAKDOWNS:
-        _breakdown(book, report, key)
+    for kind, _ in BREAKDOWN_TABLES:
+        _breakdown(book, report, kind)
+    _spaces(book, report)
     _events(book, report)
     _provenance(book, report)
     book.workbook.close()

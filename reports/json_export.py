@@ -46,6 +46,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         },
         **report.indicators,
         **report.breakdowns,
+        "under_30": dict(report.under_30),
+        "by_space": {
+            space.space_id: {"events": space.events, "visits": space.visits, "participations": space.participations}
+            for space in report.by_space
+        },
         "residents_on": report.residents_on.isoformat(),
         "targets": {
             key: {"target": target.target, "achieved": target.achieved, "percent": _percent(target.ratio)}

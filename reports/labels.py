@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from i18n import CATALOGUES, t
-from i18n.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from i18n.formatting import fmt_date, fmt_decimal, fmt_percent
 from metrics import UNKNOWN
-from metrics.privacy import Shown
 from reports.model import Report
 
 
@@ -22,11 +21,6 @@ def code_label(kind: str, code: str, lang: str) -> str:
 
 def indicator_label(report: Report, key: str) -> str:
     return t(f"report.indicator.{key}", report.lang, date=fmt_date(report.residents_on, report.lang))
-
-
-def shown(value: Shown, lang: str) -> str:
-    """A figure as text: ``1 234`` / ``1,234``; a suppressed one as it is (``<5``)."""
-    return fmt_int(value, lang) if isinstance(value, int) else str(value)
 
 
 def ratio(value: float | None, lang: str) -> str:

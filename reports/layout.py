@@ -9,17 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from i18n import t
-from i18n.formatting import fmt_date, period_text
-from reports.labels import code_label, generated_text, indicator_label, mode_text, money, ratio, shown
-from reports.model import BREAKDOWNS, INDICATOR_KEYS, Report
-
-#: the indicator whose value is the total of each breakdown
-BREAKDOWN_TOTALS = {
-    "events_by_type": "events",
-    "participations_by_gender": "participations",
-    "participations_by_age_band": "participations",
-    "participations_by_municipality": "participations",
-}
+from i18n.formatting import fmt_count, fmt_date, period_text
+from metrics.privacy import Shown
+from reports.labels import code_label, generated_text, indicator_label, mode_text, money, ratio
+from reports.model import BREAKDOWN_TABLES, BREAKDOWN_TOTALS, INDICATOR_KEYS, Report
 
 
 @dataclass(frozen=True)
@@ -30,8 +23,8 @@ class TextTable:
     numeric: tuple[bool, ...]
     #: per column: relative width
     widths: tuple[float, ...]
-    #: the last row is a total
-    total_row: bool = False
+    #: indices of the rows set in bold (totals)
+    bold_rows: frozenset[int] = frozenset()
     #: share of the text width the table takes (short breakdowns need not span the page)
     width_share: float = 1.0
 
@@ -60,8 +53,8 @@ def indicator_table(report: Report) -> TextTable:
         rows.append(
             (
                 indicator_label(report, key),
-                shown(report.indicators[key], lang),
-                shown(target.target, lang) if target else t("report.no_target", lang),
+                fmt_count(report.indicators[key], lang),
+                fmt_count(target.target, lang) if target else t("report.no_target", lang),
                 ratio(target.ratio, lang) if target else t("report.no_target", lang),
             )
         )
@@ -69,21 +62,59 @@ def indicator_table(report: Report) -> TextTable:
     return TextTable(header, tuple(rows), (False, True, True, True), (5.2, 1.6, 1.6, 1.6))
 
 
-def breakdown_kind(key: str) -> str:
-    return dict(BREAKDOWNS)[key]
+@dataclass(frozen=True)
+class FigureRow:
+    label: str
+    #: one value per breakdown of the table
+    values: tuple[Shown, ...]
+    bold: bool = False
 
 
-def breakdown_title(report: Report, key: str) -> str:
-    return t(f"report.breakdown.{key}", report.lang)
+def breakdown_title(report: Report, kind: str) -> str:
+    return t(f"report.table.{kind}", report.lang)
 
 
-def breakdown_table(report: Report, key: str) -> TextTable:
-    lang, kind = report.lang, breakdown_kind(key)
-    rows = [(code_label(kind, code, lang), shown(value, lang)) for code, value in report.breakdowns[key].items()]
-    total_key = BREAKDOWN_TOTALS[key]
-    rows.append((t("report.total", lang), shown(report.indicators[total_key], lang)))
-    header = (t(f"report.key.{kind}", lang), t(f"report.indicator.{total_key}", lang))
-    return TextTable(header, tuple(rows), (False, True), (4.0, 1.6), total_row=True, width_share=0.62)
+def breakdown_header(report: Report, kind: str) -> tuple[str, ...]:
+    columns = dict(BREAKDOWN_TABLES)[kind]
+    return (t(f"report.key.{kind}", report.lang),
+            *(t(f"report.indicator.{BREAKDOWN_TOTALS[key]}", report.lang) for key in columns))
+
+
+def breakdown_rows(report: Report, kind: str) -> list[FigureRow]:
+    """One row per code (of any breakdown of the table), the total; for age bands, those under 30."""
+    lang, columns = report.lang, dict(BREAKDOWN_TABLES)[kind]
+    cells = [report.breakdowns[key] for key in columns]
+    codes = list(dict.fromkeys(code for breakdown in cells for code in breakdown))
+    rows = [FigureRow(code_label(kind, code, lang), tuple(breakdown.get(code, 0) for breakdown in cells))
+            for code in codes]
+    rows.append(FigureRow(t("report.total", lang), tuple(report.indicators[BREAKDOWN_TOTALS[key]] for key in columns),
+                          bold=True))
+    if kind == "age_band":
+        rows.append(FigureRow(t("report.under_30", lang),
+                              tuple(report.under_30[BREAKDOWN_TOTALS[key]] for key in columns)))
+    return rows
+
+
+def breakdown_table(report: Report, kind: str) -> TextTable:
+    rows = breakdown_rows(report, kind)
+    header = breakdown_header(report, kind)
+    figures = len(header) - 1
+    return TextTable(
+        header,
+        tuple((row.label, *(fmt_count(value, report.lang) for value in row.values)) for row in rows),
+        (False, *([True] * figures)), (4.0, *([1.8] * figures)),
+        bold_rows=frozenset(i for i, row in enumerate(rows) if row.bold), width_share=0.45 + 0.2 * figures,
+    )
+
+
+def space_table(report: Report) -> TextTable:
+    """The spaces involved: their events, study-visit stops and the participations of their events."""
+    lang = report.lang
+    rows = tuple((space.name, fmt_count(space.events, lang), fmt_count(space.visits, lang),
+                  fmt_count(space.participations, lang)) for space in report.by_space)
+    header = tuple(t(f"report.col.{c}", lang) for c in ("space", "space_events", "space_visits",
+                                                          "space_participations"))
+    return TextTable(header, rows, (False, True, True, True), (4.4, 1.6, 1.6, 1.6))
 
 
 def events_table(report: Report) -> TextTable:
@@ -94,7 +125,7 @@ def events_table(report: Report) -> TextTable:
             event.title,
             code_label("event_type", event.event_type, lang),
             event.venue or "–",
-            shown(event.participations, lang),
+            fmt_count(event.participations, lang),
         )
         for event in report.events
     )

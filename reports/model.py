@@ -12,26 +12,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from metrics.privacy import Shown
+from metrics.views import REPORT_BREAKDOWNS, REPORT_INDICATORS
 
 #: the indicator keys of the report, in the order of the indicator table
-INDICATOR_KEYS: tuple[str, ...] = (
-    "events",
-    "participations",
-    "unique_participants",
-    "spaces_involved",
-    "residents_active_at_end",
-    "residents_new",
-)
-#: indicators that count persons: suppressed in public mode
-PERSON_COUNTS: frozenset[str] = frozenset(
-    {"participations", "unique_participants", "residents_active_at_end", "residents_new"}
-)
-#: the breakdowns of the report, in order: (key, kind of the keys' labels)
-BREAKDOWNS: tuple[tuple[str, str], ...] = (
-    ("events_by_type", "event_type"),
-    ("participations_by_gender", "gender"),
-    ("participations_by_age_band", "age_band"),
-    ("participations_by_municipality", "municipality"),
+INDICATOR_KEYS: tuple[str, ...] = REPORT_INDICATORS
+#: the breakdowns of the report (JSON keys): key → the indicator it breaks down
+BREAKDOWN_TOTALS: dict[str, str] = REPORT_BREAKDOWNS
+#: the breakdown tables of every format, in order: (kind of the row labels, the breakdowns side by side)
+BREAKDOWN_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("event_type", ("events_by_type",)),
+    ("gender", ("participations_by_gender", "unique_participants_by_gender")),
+    ("age_band", ("participations_by_age_band", "unique_participants_by_age_band")),
+    ("municipality", ("participations_by_municipality", "unique_participants_by_municipality")),
 )
 #: indicator → the ``projects`` column holding its target
 TARGET_COLUMNS: dict[str, str] = {
@@ -73,6 +65,18 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class SpaceRow:
+    """A space involved in the report's events: its events, its study-visit stops and the participations
+    of its events (``metrics.space_figures``)."""
+
+    space_id: str
+    name: str
+    events: int
+    visits: int
+    participations: Shown
+
+
+@dataclass(frozen=True)
 class Provenance:
     fingerprint: str
     generated_at: dt.datetime
@@ -93,8 +97,12 @@ class Report:
     identification: Identification
     #: indicator key → value (see ``INDICATOR_KEYS``)
     indicators: dict[str, Shown]
-    #: breakdown key → {code → value}, in display order (see ``BREAKDOWNS``)
+    #: breakdown key → {code → value}, in display order (see ``BREAKDOWN_TOTALS``)
     breakdowns: dict[str, dict[str, Shown]]
+    #: participations and unique participants under 30: ``{"participations": n, "unique_participants": n}``
+    under_30: dict[str, Shown]
+    #: the spaces involved, in the data's order
+    by_space: tuple[SpaceRow, ...]
     #: indicator key → target, only for the indicators the project has a target for
     targets: dict[str, Target]
     #: the events in the period, oldest first

@@ -24,8 +24,9 @@ from reports.layout import (
     identification_rows,
     indicator_table,
     provenance_rows,
+    space_table,
 )
-from reports.model import BREAKDOWNS, Report
+from reports.model import BREAKDOWN_TABLES, Report
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
@@ -101,7 +102,7 @@ class _ReportPDF(FPDF):
             for label in table.header:
                 header.cell(label)
             for i, values in enumerate(table.rows, start=1):
-                total = table.total_row and i == len(table.rows)
+                total = i - 1 in table.bold_rows
                 row = pdf_table.row()
                 for value in values:
                     row.cell(value, style=FontFace(emphasis="BOLD") if total else None)
@@ -170,10 +171,12 @@ def build_pdf(report: Report, images: ChartImages) -> bytes:
     pdf.heading(t("report.section.indicators", lang), keep_with=pdf.keep_with_table(indicator_table(report)))
     pdf.text_table(indicator_table(report))
 
-    tables = [(key, breakdown_table(report, key)) for key, _ in BREAKDOWNS]
+    tables = [(breakdown_title(report, kind), breakdown_table(report, kind)) for kind, _ in BREAKDOWN_TABLES]
+    if report.by_space:
+        tables.append((t("report.section.spaces", lang), space_table(report)))
     pdf.heading(t("report.section.breakdowns", lang), keep_with=12 + pdf.keep_with_table(tables[0][1]))
-    for key, table in tables:
-        pdf.heading(breakdown_title(report, key), level=2, keep_with=pdf.keep_with_table(table))
+    for title, table in tables:
+        pdf.heading(title, level=2, keep_with=pdf.keep_with_table(table))
         pdf.text_table(table)
 
     _charts(pdf, report, images)

@@ -16,7 +16,6 @@ import charts
 from i18n import t
 from metrics.privacy import is_suppressed
 from reports.labels import code_label
-from reports.layout import breakdown_title
 from reports.model import Report
 
 
@@ -49,7 +48,7 @@ def report_charts(report: Report) -> list[ReportChart]:
     result: list[ReportChart] = []
 
     def add(key: str, build) -> None:
-        title = breakdown_title(report, key)
+        title = t(f"report.breakdown.{key}", lang)
         series = _series(report, key, drop_zeros=key != "participations_by_age_band")
         if series is not None and int(series.sum()) == 0:
             return  # nothing to draw

@@ -29,8 +29,9 @@ from reports.layout import (
     identification_rows,
     indicator_table,
     provenance_rows,
+    space_table,
 )
-from reports.model import BREAKDOWNS, Report
+from reports.model import BREAKDOWN_TABLES, Report
 
 _FONT = "Calibri"
 _HEADER_FILL = "DDEBF7"
@@ -77,7 +78,7 @@ def _table(doc: DocxDocument, table: TextTable, *, size: float | None = None) ->
         _shade(cell, _HEADER_FILL)
     _repeat_as_header(result.rows[0])
     for i, values in enumerate(table.rows, start=1):
-        total = table.total_row and i == len(table.rows)
+        total = i - 1 in table.bold_rows
         for col, value in enumerate(values):
             _set_cell(result.rows[i].cells[col], value, bold=total, right=table.numeric[col], size=size)
     _widths(result, widths)
@@ -182,9 +183,12 @@ def build_docx(report: Report, images: ChartImages) -> bytes:
     _table(doc, indicator_table(report))
 
     doc.add_heading(t("report.section.breakdowns", lang), level=1)
-    for key, _ in BREAKDOWNS:
-        doc.add_heading(breakdown_title(report, key), level=2)
-        _table(doc, breakdown_table(report, key))
+    for kind, _ in BREAKDOWN_TABLES:
+        doc.add_heading(breakdown_title(report, kind), level=2)
+        _table(doc, breakdown_table(report, kind))
+    if report.by_space:
+        doc.add_heading(t("report.section.spaces", lang), level=2)
+        _table(doc, space_table(report))
 
     _charts(doc, report, images)
 

@@ -43,18 +43,30 @@ Project P, 2024-01-01 … 2024-06-30 (E1–E4):
   55-64 G2 ×2 = 2; 65+ G3 = 1; unknown 2 anon + 12 = 14 (sum 29)
 * by home municipality: Ogres novads R1 ×3 + G2 ×2 + G4 ×2 = 7; Ķekavas novads R2 ×2 + G5 ×2
   = 4; Rīga G1 ×2 = 2; Olaines novads R3 = 1; unknown 2 anon + G3 + 12 = 15 (sum 29)
-* spaces involved: lielvarde (E1, E4), kekava (E2, stop of E3), olaine (stop of E3) = 3
+* unique participants, each with their first participation in the period (E1 R1 R2 G1 anon; E3 G2
+  R3 G4 G5 G3; E4 anon; E2's 12): by gender female R1 G2 G4 G5 G3 = 5, male R2 G1 = 2, other 0,
+  unknown R3 + 2 anon + 12 = 15 (sum 22); by age band <25 R3 G5 = 2, 25-29 G1 = 1, 30-39 R1 G4
+  = 2, 40-54 R2 = 1, 55-64 G2 = 1, 65+ G3 = 1, unknown 14; by municipality Ogres novads R1 G2
+  G4 = 3, Ķekavas novads R2 G5 = 2, Rīga G1 = 1, Olaines novads R3 = 1, unknown G3 + 2 + 12 = 15
+* under 30: participations R3, G5 ×2, G1 ×2 = 5; unique R3, G5, G1 = 3
+* spaces involved: lielvarde (E1, E4), kekava (E2, stop of E3), olaine (stop of E3) = 3; by space
+  (events, visits, participations of its events): lielvarde 2, 0, 4 + 6 = 10; kekava 1, 1, 12;
+  olaine 0, 1, 0 (E3, the study visit, has no venue: its 7 are no space's)
 * residents active on 2024-06-30: R1, R2, R3 = 3; new in the period: R2, R4 = 2
 * targets: events 4 / 8 = 50 %; participations 29 / 50 = 58 %; no unique-participants target
 
-Public mode, same period: residents 3 and 2 → ``<5``; by gender only male (4) is small, so the
-smallest other non-zero cell, female (10), is hidden too (``≥5``); by age band five cells are
-small; by municipality Ķekavas novads, Rīga, Olaines novads are small; in the events list only
-E1 (4) is small, so E4 (6), the smallest other, is hidden too. Events, participations (29) and
-unique participants (22) stay.
+Public mode, same period: residents 3 and 2 → ``<5``; gender breakdowns merge other + unknown
+(``other_or_unknown``: 15 and 15); by gender only male (4; unique 2) is small, so the smallest
+other non-zero cell, female (10; unique 5), is hidden too (``≥5``); by age band five cells are
+small (and the under-30 participations, 5 = <25 + 25-29, stay: both those bands are hidden);
+unique by age band every band is small, and so is the unique under 30 (3); by municipality
+Ķekavas novads, Rīga, Olaines novads are small (unique: Ogres novads too); in the events list only
+E1 (4) is small: with lielvarde's 10 = E1 + E4 published, E4 (6), the smallest other, is hidden too.
+Events, participations (29), unique participants (22) and the spaces' figures stay.
 
 January 2024 only (E1): events 1, participations 4 and unique participants R1 R2 G1 + 1
-anonymous = 4 (both ``<5`` in public mode, so the participations target's percent is hidden).
+anonymous = 4 (both ``<5`` in public mode, so the participations target's percent is hidden; so
+is every cell under them, lielvarde's 4 included).
 
 Project Q (no dates: all time): E6 only: events 1, participations 30, unique 30 (a head
 count), gender/age/municipality all unknown 30, spaces involved 1 (olaine), no targets.
@@ -157,7 +169,15 @@ EXPECTED = {
     "participations_by_age_band": {"<25": 3, "25-29": 2, "30-39": 5, "40-54": 2, "55-64": 2, "65+": 1,
                                    "unknown": 14},
     "participations_by_municipality": {OGRE: 7, KEKAVA: 4, RIGA: 2, OLAINE: 1, "unknown": 15},
+    "unique_participants_by_gender": {"female": 5, "male": 2, "other": 0, "unknown": 15},
+    "unique_participants_by_age_band": {"<25": 2, "25-29": 1, "30-39": 2, "40-54": 1, "55-64": 1, "65+": 1,
+                                        "unknown": 14},
+    "unique_participants_by_municipality": {OGRE: 3, KEKAVA: 2, RIGA: 1, OLAINE: 1, "unknown": 15},
+    "under_30": {"participations": 5, "unique_participants": 3},
     "spaces_involved": 3,
+    "by_space": {"lielvarde": {"events": 2, "visits": 0, "participations": 10},
+                 "kekava": {"events": 1, "visits": 1, "participations": 12},
+                 "olaine": {"events": 0, "visits": 1, "participations": 0}},
     "residents_active_at_end": 3,
     "residents_new": 2,
     "targets": {
@@ -173,10 +193,15 @@ EXPECTED_PUBLIC = {
     **EXPECTED,
     "residents_active_at_end": "<5",
     "residents_new": "<5",
-    "participations_by_gender": {"female": "≥5", "male": "<5", "other": 0, "unknown": 15},
+    "participations_by_gender": {"female": "≥5", "male": "<5", "other_or_unknown": 15},
     "participations_by_age_band": {"<25": "<5", "25-29": "<5", "30-39": 5, "40-54": "<5", "55-64": "<5",
                                    "65+": "<5", "unknown": 14},
     "participations_by_municipality": {OGRE: 7, KEKAVA: "<5", RIGA: "<5", OLAINE: "<5", "unknown": 15},
+    "unique_participants_by_gender": {"female": "≥5", "male": "<5", "other_or_unknown": 15},
+    "unique_participants_by_age_band": {"<25": "<5", "25-29": "<5", "30-39": "<5", "40-54": "<5", "55-64": "<5",
+                                        "65+": "<5", "unknown": 14},
+    "unique_participants_by_municipality": {OGRE: "<5", KEKAVA: "<5", RIGA: "<5", OLAINE: "<5", "unknown": 15},
+    "under_30": {"participations": 5, "unique_participants": "<5"},
 }
 EXPECTED_PUBLIC_EVENTS = [("E1", "<5"), ("E2", 12), ("E3", 7), ("E4", "≥5")]
 

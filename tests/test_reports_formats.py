@@ -36,7 +36,8 @@ from tests.reports_fixture import (
 NO_CHARTS = ChartImages((), (), missing_reason="test")
 INDICATORS = ("events", "participations", "unique_participants", "spaces_involved", "residents_active_at_end",
               "residents_new")
-GENDER_LABELS = {"female": "gender.female", "male": "gender.male", "other": "gender.other", "unknown": "value.unknown"}
+GENDER_LABELS = {"female": "gender.female", "male": "gender.male", "other": "gender.other", "unknown": "value.unknown",
+                 "other_or_unknown": "gender.other_or_unknown"}
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +115,8 @@ def pdf_text(data: bytes) -> str:
 
 def test_excel_summary_has_the_indicators_and_targets(report) -> None:
     book = workbook(built(report, "xlsx"))
-    assert book.sheetnames == ["Kopsavilkums", "Pasākumu veidi", "Dzimums", "Vecums", "Pašvaldības", "Pasākumi",
-                               "Izcelsme"]
+    assert book.sheetnames == ["Kopsavilkums", "Pasākumu veidi", "Dzimums", "Vecums", "Pašvaldības", "Telpas",
+                               "Pasākumi", "Izcelsme"]
     rows = rows_by_label(book["Kopsavilkums"])
     for key in INDICATORS:
         assert rows[indicator_label(report, key)][1].value == EXPECTED[key], key
@@ -133,10 +134,16 @@ def test_excel_breakdown_sheets_and_totals(report) -> None:
     book = workbook(built(report, "xlsx"))
     gender = rows_by_label(book["Dzimums"])
     for code, value in EXPECTED["participations_by_gender"].items():
-        assert gender[t(GENDER_LABELS[code])][1].value == value
-    assert gender[t("report.total")][1].value == 29
+        unique = EXPECTED["unique_participants_by_gender"][code]
+        assert (gender[t(GENDER_LABELS[code])][1].value, gender[t(GENDER_LABELS[code])][2].value) == (value, unique)
+    assert (gender[t("report.total")][1].value, gender[t("report.total")][2].value) == (29, 22)
     ages = rows_by_label(book["Vecums"])
     assert ages["līdz 24"][1].value == 3 and ages["65 un vairāk"][1].value == 1
+    assert (ages["līdz 24"][2].value, ages[t("report.under_30")][1].value, ages[t("report.under_30")][2].value) == (
+        2, 5, 3)
+    spaces = rows_by_label(book["Telpas"])
+    assert [c.value for c in spaces["CoLabora Lielvārde"]] == ["CoLabora Lielvārde", 2, 0, 10]
+    assert [c.value for c in spaces["Olaines atbalsta centrs"]] == ["Olaines atbalsta centrs", 0, 1, 0]
     places = rows_by_label(book["Pašvaldības"])
     assert {k: places[k][1].value for k in ("Ogres novads", "Ķekavas novads", "Rīga", "Olaines novads")} == {
         "Ogres novads": 7, "Ķekavas novads": 4, "Rīga": 2, "Olaines novads": 1}
@@ -184,11 +191,14 @@ def test_word_tables_have_the_figures(report) -> None:
         assert indicators[indicator_label(report, key)][0] == text_of(EXPECTED[key]), key
     assert indicators[t("report.indicator.events")] == ["4", "8", fmt_percent(0.5, "lv")]
     assert indicators[t("report.indicator.participations")] == ["29", "50", fmt_percent(0.58, "lv")]
-    gender = dict(tables[t("report.key.gender")][1:])
-    assert gender == {t(GENDER_LABELS[k]): text_of(v) for k, v in EXPECTED["participations_by_gender"].items()} | {
-        t("report.total"): "29"}
-    places = dict(tables[t("report.key.municipality")][1:])
-    assert places["Ogres novads"] == "7" and places[t("value.unknown")] == "15"
+    gender = {row[0]: row[1:] for row in tables[t("report.key.gender")][1:]}
+    unique = EXPECTED["unique_participants_by_gender"]
+    assert gender == {t(GENDER_LABELS[k]): [text_of(v), text_of(unique[k])]
+                      for k, v in EXPECTED["participations_by_gender"].items()} | {t("report.total"): ["29", "22"]}
+    places = {row[0]: row[1:] for row in tables[t("report.key.municipality")][1:]}
+    assert places["Ogres novads"] == ["7", "3"] and places[t("value.unknown")] == ["15", "15"]
+    spaces = {row[0]: row[1:] for row in tables[t("report.col.space")][1:]}
+    assert spaces["Ķekavas bibliotēka"] == ["1", "1", "12"]
     events = tables[t("col.starts_on")]
     assert [(row[0], row[-1]) for row in events[1:]] == [("15.01.2024", "4"), ("20.02.2024", "12"),
                                                         ("10.04.2024", "7"), ("30.06.2024", "6")]
@@ -205,8 +215,9 @@ def test_word_has_funding_line_and_provenance(report, loaded) -> None:
 
 def test_word_public_mode(public_report) -> None:
     tables = word_tables(built(public_report, "docx"))
-    gender = dict(tables[t("report.key.gender")][1:])
-    assert gender[t("gender.male")] == "<5" and gender[t("gender.female")] == "≥5"
+    gender = {row[0]: row[1:] for row in tables[t("report.key.gender")][1:]}
+    assert gender[t("gender.male")] == ["<5", "<5"] and gender[t("gender.female")] == ["≥5", "≥5"]
+    assert gender[t("gender.other_or_unknown")] == ["15", "15"] and t("gender.other") not in gender
     assert [row[-1] for row in tables[t("col.starts_on")][1:]] == ["<5", "12", "7", "≥5"]
 
 
@@ -221,8 +232,9 @@ def test_pdf_text_has_the_figures(report, loaded) -> None:
     assert f"{plain(indicator_label(report, 'residents_active_at_end'))} 3 – –" in text
     assert f"{t('report.indicator.residents_new')} 2 – –" in text
     for code, value in EXPECTED["participations_by_gender"].items():
-        assert f"{t(GENDER_LABELS[code])} {value}" in text
-    assert "Ogres novads 7" in text and "30–39 5" in text and "Kopā 29" in text
+        assert f"{t(GENDER_LABELS[code])} {value} {EXPECTED['unique_participants_by_gender'][code]}" in text
+    assert "Ogres novads 7 3" in text and "30–39 5 2" in text and "Kopā 29 22" in text
+    assert f"{t('report.under_30')} 5 3" in text and "CoLabora Lielvārde 2 0 10" in text
     assert f"20.02.2024 {LATVIAN_TITLE} {t('event_type.training')} Ķekavas bibliotēka 12" in text
     assert "Projekta budžets, EUR 12 345,67" in text
     assert "Atbalsta Zemkopības ministrija un Lauku atbalsta dienests" in text
@@ -230,7 +242,7 @@ def test_pdf_text_has_the_figures(report, loaded) -> None:
 
 def test_pdf_public_mode(public_report) -> None:
     text = plain(pdf_text(built(public_report, "pdf")))
-    assert f"{t('gender.male')} <5" in text and f"{t('gender.female')} ≥5" in text
+    assert f"{t('gender.male')} <5 <5" in text and f"{t('gender.female')} ≥5 ≥5" in text
     assert f"{t('report.indicator.residents_new')} <5 – –" in text
     assert "≥5 “≥5”: skaits ir 5 vai lielāks" in text  # what ≥5 means, in the provenance
 
@@ -284,7 +296,7 @@ def test_english_documents(english_report) -> None:
     book = workbook(built(english_report, "xlsx"))
     assert book.sheetnames[0] == "Summary" and book["Events"]["B2"].number_format == "d mmm yyyy"
     tables = word_tables(built(english_report, "docx"))
-    assert dict(tables["Gender"][1:])[t("gender.female", "en")] == "10"
+    assert {row[0]: row[1:] for row in tables["Gender"][1:]}[t("gender.female", "en")] == ["10", "5"]
     assert file_name(english_report, "xlsx") == f"report_{PROJECT}_2024-01-01_2024-06-30.xlsx"
 
 
