@@ -45,7 +45,7 @@ def metric_values(at: AppTest) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_map_page_runs(lang: str) -> None:
-    at = run_map(lang=lang)
+    at = run_map(lang=lang, **YEAR_2025)
     assert at.title[0].value == t("page.map", lang)
     assert any(t("app.demo_notice", lang) == info.value for info in at.info), "demo data must be marked"
     assert any(t("map.click_hint", lang) == info.value for info in at.info)
@@ -61,6 +61,7 @@ def test_presentation_mode_runs_without_tables(lang: str, demo) -> None:
     expected = metrics.overview_kpis(demo, metrics.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
     shown = metric_values(at)
     for key in ("spaces", "active_residents", "events", "participations"):
+        assert expected[key] > 0, key
         assert shown[t(f"kpi.{key}", lang)] == fmt_int(expected[key], lang)
     assert at.query_params["present"] == "1"
 
@@ -71,6 +72,7 @@ def test_presentation_mode_shows_small_person_counts_as_less_than_five(demo) -> 
     assert metrics.active_residents(demo, f) == 2
     shown = metric_values(at)
     assert shown[t("kpi.active_residents", "lv")] == "<5"
+    assert metrics.event_count(demo, f) > 0 and metrics.participations(demo, f) > 0
     assert shown[t("kpi.events", "lv")] == fmt_int(metrics.event_count(demo, f), "lv")  # not a person count
     assert shown[t("kpi.participations", "lv")] == fmt_int(metrics.participations(demo, f), "lv")  # 87
 
@@ -106,7 +108,7 @@ def test_bad_choices_in_the_url_fall_back_to_defaults(demo) -> None:
 
 
 def test_choices_are_written_to_the_url_as_codes() -> None:
-    at = run_map(lang="en")
+    at = run_map(lang="en", **YEAR_2025)
     at.selectbox(key="measure").set_value("events").run()
     at.toggle(key="present").set_value(True).run()
     assert not at.exception
@@ -121,6 +123,7 @@ def test_figures_table_is_the_choropleths(measure: str, demo) -> None:
     table = at.dataframe[0].value
     expected = maps.choropleth_figures(demo, metrics.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31)), measure,
                                        public=False)
+    assert expected["value"].sum() > 0, measure
     assert table[t(f"map.measure.{measure}", "lv")].tolist() == expected["value"].tolist()
     names = table[t("map.col.municipality", "lv")].tolist()
     assert "unknown" not in names

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 import loaders
 import metrics
+from i18n import t
 from i18n.formatting import fmt_int
 
 from .conftest import (
@@ -44,9 +45,9 @@ PAGES = {
     "residents": ("residents", 4),
     "spaces": ("spaces", 2),
 }
-#: The default period is "last year", which moves with the calendar and leaves the demo data
-#: (2018–2025) behind; the page tests pin the demo data's last year so they do not rot.
-SHOWN_PERIOD = {"period": "custom", "from": "2025-01-01", "to": "2025-12-31"}
+#: The default period is the latest year with events up to today's, which moves with the data and the
+#: calendar; the page tests pin the demo data's last year (2025) so they do not change meaning.
+SHOWN_PERIOD = {"period": "year", "year": "2025"}
 TITLES = {
     "lv": {"": "Pārskats", "attendance": "Apmeklējums", "residents": "Rezidenti", "spaces": "Telpas"},
     "en": {"": "Overview", "attendance": "Attendance", "residents": "Residents", "spaces": "Spaces"},
@@ -150,6 +151,7 @@ def test_period_in_url_changes_event_kpi(page: Page, streamlit_server: Server, d
         assert_no_exception(page)
         shown[year] = kpi_value(page, "kpi-events")
         expected = metrics.event_count(ds, period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        assert expected > 0, year
         assert shown[year] == fmt_int(expected, "lv"), year
     assert shown[2019] != shown[2020]
 
@@ -160,6 +162,7 @@ def test_project_and_language_in_url(page: Page, streamlit_server: Server, ds: l
     assert_no_exception(page)
 
     expected = metrics.unique_participants(ds, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31), projects=(COLABORA,)))
+    assert expected > 0
     assert kpi_value(page, "kpi-unique_participants") == fmt_int(expected, "en")
     # and the filter was really applied: the whole year without the project filter counts more
     everyone = metrics.unique_participants(ds, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
@@ -177,6 +180,7 @@ def test_project_period_then_event_type_click_gives_a_sharable_link(
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_test_id("stCaptionContainer")).to_contain_text("01.09.2018 – 31.12.2020")
     project = period(dt.date(2018, 9, 1), dt.date(2020, 12, 31))
+    assert metrics.event_count(ds, project) > 0
     assert kpi_value(page, "kpi-events") == fmt_int(metrics.event_count(ds, project), "lv")
 
     event_type = sidebar.get_by_test_id("stMultiSelect").filter(has_text="Pasākuma veids")
@@ -188,6 +192,7 @@ def test_project_period_then_event_type_click_gives_a_sharable_link(
     assert_no_exception(page)
 
     study_visits = metrics.event_count(ds, period(project.start, project.end, event_types=("study_visit",)))
+    assert study_visits > 0
     expected = fmt_int(study_visits, "lv")
     expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(expected)
     assert study_visits != metrics.event_count(ds, project), "the demo data no longer tells the type filter apart"
@@ -209,4 +214,34 @@ def test_residents_kpi_follows_url_period(page: Page, streamlit_server: Server, 
     open_app(page, app_url(streamlit_server.url, "residents", custom("2020-01-01", "2020-12-31")))
     assert_no_exception(page)
     expected = metrics.active_residents(ds, period(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
+    assert expected > 0
     assert kpi_value(page, "kpi-residents-active") == fmt_int(expected, "lv")
+
+
+# --------------------------------------------------------------------------- 5. the year choice
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_year_choice_in_the_sidebar(page: Page, streamlit_server: Server, ds: loaders.Dataset, lang: str) -> None:
+    open_app(page, app_url(streamlit_server.url, "", {**SHOWN_PERIOD, **({"lang": lang} if lang != "lv" else {})}))
+    assert_no_exception(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    period_box, year_box = sidebar.locator(".st-key-period"), sidebar.locator(".st-key-year")
+    expect(period_box.get_by_test_id("stWidgetLabel")).to_have_text(t("filter.period", lang))
+    expect(period_box.get_by_role("combobox")).to_have_value(t("period.year", lang))
+    expect(year_box.get_by_test_id("stWidgetLabel")).to_have_text(t("filter.year", lang))
+    expect(year_box.get_by_role("combobox")).to_have_value("2025")
+    assert screenshot(page, f"sidebar-year-{lang}").stat().st_size > 0
+
+    year_box.get_by_role("combobox").click()
+    options = page.get_by_role("option")
+    expect(options.first).to_have_text(str(max(dt.date.today().year, 2025)))  # newest first
+    expect(options.last).to_have_text("2018")  # the year of the first demo event
+    page.get_by_role("option", name="2019", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]year=2019(&|$)"))
+    wait_for_app(page)
+    assert_no_exception(page)
+    expected = metrics.event_count(ds, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    assert expected > 0
+    expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(fmt_int(expected, lang))
+    expect(sidebar.get_by_test_id("stCaptionContainer")).to_contain_text("2019")
