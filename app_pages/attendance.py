@@ -1,12 +1,13 @@
-"""Attendance: who came, when, where from; the events list."""
+"""Attendance: who came, when, where from; participations or different people; the events list."""
 
 import streamlit as st
 
 import charts
 import metrics
 from i18n import t
+from i18n.formatting import fmt_int
 from reports.safe_cells import neutralise_frame
-from ui import context
+from ui import context, url_state
 from ui.labels import code_labels, month_labels, space_labels
 from ui.tables import events_frame
 from ui.widgets import chart, empty_message, page_header, period_caption
@@ -14,6 +15,10 @@ from ui.widgets import table as table_widget
 
 #: a national network has hundreds of spaces: the chart names the largest, the rest is one bar
 CHART_SPACES = 15
+#: home municipalities named in the chart; the rest is one bar
+CHART_MUNICIPALITIES = 12
+#: what the "who took part" figures count: every participation, or each person once
+COUNTS = ("participations", "unique_participants")
 
 ctx = context.current()
 ds, f, lang = ctx.dataset, ctx.filters, ctx.lang
@@ -56,25 +61,60 @@ with right:
         key="attendance-first-time",
     )
 
+# who took part: the same breakdowns, counting every participation or each person once
+st.subheader(t("attendance.who_title", lang), anchor=False)
+url_state.init_choice("count", COUNTS, COUNTS[0])
+count = st.segmented_control(t("attendance.count", lang), COUNTS, key="count", required=True,
+                             format_func=lambda c: t(f"attendance.count.{c}", lang),
+                             help=t("attendance.count.help", lang))
+count = count if count in COUNTS else COUNTS[0]
+url_state.write({"count": count}, {"count": COUNTS[0]})
+unique = count == "unique_participants"
+gender = (metrics.unique_participants_by_gender if unique else metrics.participations_by_gender)(ds, f)
+ages = (metrics.unique_participants_by_age_band if unique else metrics.participations_by_age_band)(ds, f)
+homes = (metrics.unique_participants_by_municipality if unique else metrics.participations_by_municipality)(ds, f)
+young = metrics.under_30(ds, f)[count]
+total = int(gender.sum())
+cards = {
+    "total": (t(f"kpi.{count}", lang), total, t(f"kpi.{count}.help", lang)),
+    "female": (t("attendance.of_whom.female", lang), int(gender["female"]), None),
+    "male": (t("attendance.of_whom.male", lang), int(gender["male"]), None),
+    "under_30": (t("attendance.of_whom.under_30", lang), young, t("attendance.under_30.help", lang)),
+}
+with st.container(key="attendance-who"):
+    for column, (key, (label, value, help_text)) in zip(st.columns(len(cards)), cards.items(), strict=True):
+        with column, st.container(key=f"who-{key}"):
+            st.metric(label, fmt_int(value, lang), help=help_text, border=True)
+
+axis = t(f"axis.{count}", lang)
 left, right = st.columns(2, gap="large")
 with left:
-    gender = metrics.participations_by_gender(ds, f)
     chart(
-        charts.donut(
-            gender, title=t("chart.gender", lang), labels=code_labels("gender", gender.index, lang),
-            colours=charts.GENDER_COLOURS, lang=lang,
+        charts.bar(
+            gender, title=t(f"chart.gender.{count}", lang), x_title=t("axis.gender", lang), y_title=axis,
+            labels=code_labels("gender", gender.index, lang), colours=charts.GENDER_COLOURS, lang=lang,
+            horizontal=True,
         ),
         key="attendance-gender",
     )
 with right:
-    ages = metrics.participations_by_age_band(ds, f)
     chart(
         charts.bar(
-            ages, title=t("chart.age_band", lang), x_title=t("axis.age_band", lang),
-            y_title=t("axis.participations", lang), labels=code_labels("age_band", ages.index, lang), lang=lang,
+            ages, title=t(f"chart.age_band.{count}", lang), x_title=t("axis.age_band", lang), y_title=axis,
+            labels=code_labels("age_band", ages.index, lang), lang=lang,
         ),
         key="attendance-age",
     )
+chart(
+    charts.bar(
+        metrics.largest_with_rest(homes, CHART_MUNICIPALITIES, last=(metrics.UNKNOWN,)),
+        title=t(f"chart.home.{count}", lang),
+        x_title=t("axis.municipality", lang), y_title=axis,
+        labels={metrics.UNKNOWN: t("value.unknown", lang), metrics.REST: t("value.other_municipalities", lang)},
+        lang=lang, horizontal=True,
+    ),
+    key="attendance-home",
+)
 
 st.subheader(t("attendance.events_title", lang))
 table = events_frame(metrics.events_table(ds, f), lang)

@@ -9,7 +9,7 @@ from i18n.formatting import period_text
 from reports import assemble_report
 from reports.build import FORMATS, MIME_TYPES, build, file_name
 from reports.labels import mode_text
-from reports.layout import indicator_table
+from reports.layout import breakdown_table, breakdown_title, indicator_table, space_table
 from reports.report_charts import report_charts
 from ui import context
 from ui.report_controls import report_choice
@@ -48,6 +48,17 @@ with st.container(key="report-indicators"):
     text_table(indicator_table(report))
 if not report.events:
     st.info(t("report.no_events", report.lang), icon=":material/event_busy:")
+else:
+    # participations and unique participants side by side, as in the documents
+    for pair in (("gender", "age_band"), ("municipality", "event_type")):
+        for column, kind in zip(st.columns(2, gap="large"), pair, strict=True):
+            with column, st.container(key=f"report-table-{kind}"):
+                st.markdown(f"**{breakdown_title(report, kind)}**")
+                text_table(breakdown_table(report, kind))
+    if report.by_space:
+        with st.container(key="report-table-spaces"):
+            st.markdown(f"**{t('report.section.spaces', report.lang)}**")
+            text_table(space_table(report))
 
 previews = report_charts(report)
 for pair in (previews[i : i + 2] for i in range(0, len(previews), 2)):

@@ -35,6 +35,8 @@ url_state.init_choice("profile", list(names), next(iter(names)))
 space_id = st.selectbox(t("spaces.choose", lang), list(names), format_func=names.get, key="profile")
 url_state.write({"profile": space_id}, {})
 space = ds.spaces.set_index("space_id").loc[space_id]
+# the space's own events (held there); its residents; its visits (study visits that stopped there) apart
+held_here = dataclasses.replace(f, venues=(space_id,))
 one = dataclasses.replace(f, spaces=(space_id,))
 
 facts = [t(f"space_type.{space['space_type']}", lang), space["municipality"], space["settlement"], space["operator"]]
@@ -42,11 +44,10 @@ if pd.notna(space["opened_on"]):
     facts.append(t("spaces.opened", lang, date=fmt_date(space["opened_on"].date(), lang)))
 st.caption(" · ".join(str(fact) for fact in facts if isinstance(fact, str) and fact))
 
-counts = {
-    "active": metrics.active_residents(ds, one),
-    "events": metrics.event_count(ds, one),
-    "participations": metrics.participations(ds, one),
-}
+row = spaces.set_index("space_id").loc[space_id]  # the table's row: the same figures, by the same rules
+counts = {key: int(row[column]) for key, column in
+          (("active", "active_residents"), ("events", "events"), ("visits", "visits"),
+           ("participations", "participations"))}
 end = fmt_date(reference_date(f), lang)
 metric_cards(
     {key: (t(f"spaces.kpi.{key}", lang, date=end), fmt_int(value, lang)) for key, value in counts.items()},
@@ -66,7 +67,7 @@ else:
         key="space-residents",
     )
 
-monthly = metrics.participations_by_month(ds, one)
+monthly = metrics.participations_by_month(ds, held_here)
 if monthly.to_numpy().sum() == 0:
     st.info(t("spaces.no_events", lang), icon=":material/event_busy:")
 else:
@@ -80,7 +81,11 @@ else:
         key="space-monthly",
     )
 
-events = metrics.events_table(ds, one)
+events = metrics.events_table(ds, held_here)
 if not events.empty:
     st.subheader(t("spaces.events", lang))
     table_widget(events_frame(events, lang), lang)
+visits = metrics.visits_table(ds, f, space_id)
+if not visits.empty:
+    st.subheader(t("spaces.visits", lang))
+    table_widget(events_frame(visits, lang), lang)

@@ -36,6 +36,7 @@ def spaces_frame(spaces: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col.active_residents", lang): spaces["active_residents"],
             t("col.events", lang): spaces["events"],
             t("col.participations", lang): spaces["participations"],
+            t("col.visits", lang): spaces["visits"],
             t("col.desks", lang): spaces["desks"],
             t("col.settlement", lang): spaces["settlement"],
             t("col.opened_on", lang): spaces["opened_on"],
