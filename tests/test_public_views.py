@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html as html_module
 import io
 import json
 import re
@@ -157,7 +158,7 @@ def map_screen(ds: Dataset, filters: metrics.Filters, measure: str) -> dict:
     residents_label = t("map.popup.active_residents", "lv", date="").strip()
     for name, rows in re.findall(r'<div class="map-info"><b>(.*?)</b><table>(.*?)</table></div>', html):
         cells = dict(re.findall(r"<tr><th>(.*?)</th><td>(.*?)</td></tr>", rows))
-        space = names[name]
+        space = names[html_module.unescape(name)]
         active = next(v for k, v in cells.items() if k.startswith(residents_label))
         shown[("space_residents", space)] = number(active)
         shown[("space_participations", space)] = number(cells[t("map.popup.participations", "lv")])
@@ -177,7 +178,8 @@ def map_screen(ds: Dataset, filters: metrics.Filters, measure: str) -> dict:
         for tip in (c.text for c in line._children.values() if isinstance(c, folium.Tooltip)):
             found = re.fullmatch(r"<b>(.*?) → (.*?)</b><br>Aktīvie rezidenti: (.*)", tip)
             if found:
-                shown[("flows", found.group(1), names[found.group(2)])] = number(found.group(3))
+                home, space = (html_module.unescape(found.group(i)) for i in (1, 2))
+                shown[("flows", home, names[space])] = number(found.group(3))
     return shown
 
 
@@ -343,3 +345,30 @@ def test_public_report_hides_every_small_count(tmp_path_factory, tables) -> None
 def test_public_report_files_print_the_protected_figures(tmp_path_factory, tables) -> None:
     ds = load(tables, tmp_path_factory.mktemp("files"))
     check_documents(assemble_report(ds, PROJECT, public=True))
+
+
+# --------------------------------------------------------------------------- the demo data
+
+
+def test_demo_presentation_2024_shows_nothing_that_can_be_worked_out() -> None:
+    """The review's case: Ogre library's 2 residents hidden, and Jūrmala's 8 with them (panel included)."""
+    demo = load_dataset(Path(__file__).resolve().parents[1] / "data").dataset
+    values, relations = map_facts(demo, YEAR)
+    for measure in PERSON_MEASURES:
+        shown = map_screen(demo, YEAR, measure)
+        assert shown["active_residents"] == values["active_residents"] == 99
+        ogre, jurmala = ("space_residents", "ogre-library"), ("space_residents", "jurmala-business-incubator")
+        assert (values[ogre], values[jurmala]) == (2, 8)
+        assert (shown[ogre], shown[jurmala]) == ("<5", "≥5")
+        check(values, relations, shown)
+
+
+def test_demo_public_report_shows_men_and_women_when_they_are_five_or_more() -> None:
+    demo = load_dataset(Path(__file__).resolve().parents[1] / "data").dataset
+    data = report_to_dict(assemble_report(demo, "18-00-A019.333-000015", public=True))
+    exact = report_to_dict(assemble_report(demo, "18-00-A019.333-000015"))
+    assert exact["participations_by_gender"]["other"] == 3  # was enough to hide the men's 135 before
+    for key in ("participations_by_gender", "unique_participants_by_gender"):
+        assert data[key] == {"female": exact[key]["female"], "male": exact[key]["male"],
+                             "other_or_unknown": exact[key]["other"] + exact[key]["unknown"]}
+    assert data["participations_by_gender"]["male"] == 135
