@@ -19,7 +19,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from loaders.contract import (
-    FORBIDDEN_COLUMNS,
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
     MUNICIPALITY_COLUMNS,
@@ -29,44 +28,26 @@ from loaders.contract import (
 )
 from loaders.fast import arrow_text, is_in, positions
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
+from loaders.personal import kind_of, mask, names_a_person, suspect_values
 from loaders.problems import Problem, error, warning
-
-#: old ``DDMMYY-CNNNN`` (C = century digit 0–2) and new ``32xxxx-xxxxx`` personal codes
-PERSONAL_CODE = re.compile(
-    r"(?<!\d)(?:(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?[0-2]\d{4}|32\d{4}-?\d{5})(?!\d)"
-)
-
-
-#: the same pattern for pyarrow's RE2 engine, used to find the cells: no look-arounds, and
-#: ``[0-9]`` rather than ``\d`` (pandas runs ``\d`` on non-ASCII text in Python, cell by cell)
-_PERSONAL_CODE_RE2 = (
-    r"(?:^|[^0-9])(?:(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}-?[0-2][0-9]{4}|32[0-9]{4}-?[0-9]{5})"
-    r"(?:[^0-9]|$)"
-)
-
-
-def mask_personal_code(value: str) -> str:
-    """Show where the code is without repeating it: digits after the first two hidden."""
-    return PERSONAL_CODE.sub(lambda m: m.group(0)[:2] + re.sub(r"\d", "*", m.group(0)[2:]), value)
 
 
 def mask_problem(problem: Problem) -> Problem:
-    """``problem`` with any personal code in its value or message parameters masked.
+    """``problem`` with any personal code, e-mail or phone number in its value or parameters hidden.
 
     Whatever rule a problem reports (a type error, a person listed twice, an unknown key...), it
-    quotes the cell, and the report must never repeat a personal code in full.
+    quotes the cell, and the report must never repeat personal data.
     """
-    value = mask_personal_code(problem.value) if isinstance(problem.value, str) else problem.value
-    params = {k: mask_personal_code(v) if isinstance(v, str) else v for k, v in problem.params.items()}
+    value = mask(problem.value) if isinstance(problem.value, str) else problem.value
+    params = {k: mask(v) if isinstance(v, str) else v for k, v in problem.params.items()}
     if value == problem.value and params == problem.params:
         return problem
     return dataclasses.replace(problem, value=value, params=params)
 
 
 def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem]:
-    """Missing required columns (error), forbidden personal columns (error), unknown ones (warning).
-
-    All are located in the header, row 1.
+    """Missing required columns (error), columns of a person's details (error, in any table), unknown
+    ones (warning). All are located in the header, row 1.
     """
     problems = [
         error(spec.name, "column_missing", row=1, column=name, file=file)
@@ -76,56 +57,40 @@ def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem
     for name in raw.columns:
         if name in spec.column_names:
             continue
-        if spec.about_persons and name in FORBIDDEN_COLUMNS:
+        if names_a_person(name):
             problems.append(error(spec.name, "forbidden_column", row=1, column=name, file=file))
         else:
             problems.append(warning(spec.name, "column_unknown", row=1, column=name, file=file))
     return problems
 
 
-def check_personal_codes(
+def check_personal_data(
     raw: pd.DataFrame, spec: TableSpec, file: str, unparsed: set[tuple[int, str]] = frozenset()
 ) -> list[Problem]:
-    """Any cell that looks like a Latvian personal code, in any table and column, is an error.
+    """Any cell holding a personal code, an e-mail address or a phone number, in any table and
+    column, is an error at its cell (:mod:`loaders.personal`).
 
     Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
-    not only as "not a whole number". A valid number or date never matches the pattern, so in
-    those columns only the cells that did not parse (``unparsed``: (row, column)) are searched.
-    The search runs per column in pyarrow's RE2 engine (no Python string per cell), on cells of
-    at least 10 characters (a code is 11 or 12).
+    not only as "not a whole number". A valid number or date never matches, so in those columns
+    only the cells that did not parse (``unparsed``: (row, column)) are searched.
     """
+    # a valid number or date holds nothing personal: only the cells that did not parse
     typed = {c.name for c in spec.columns if c.kind in (Kind.INT, Kind.DECIMAL, Kind.DATE)}
     problems: list[Problem] = []
     for name in raw.columns:
         column = raw[name]
         if name in typed:
             column = column[column.index.isin([row for row, col in unparsed if col == name])]
-        suspects = _cells_with_personal_code(column)
-        if suspects is None:
+        suspects = suspect_values(arrow_text(column))
+        if not suspects:
             continue
-        hits = column[is_in(column, suspects)]
+        hits = column[is_in(column, pa.array(suspects, type=pa.large_string()))]
         problems.extend(
-            error(spec.name, "personal_code", row=int(row), column=str(name), value=mask_personal_code(value),
+            error(spec.name, kind_of(value) or "personal_code", row=int(row), column=str(name), value=mask(value),
                   file=file)
             for row, value in hits.items()
         )
     return problems
-
-
-def _cells_with_personal_code(column: pd.Series) -> pa.ChunkedArray | None:
-    """The distinct cell values of ``column`` that hold a personal code, or ``None``.
-
-    A column whose cells are all shorter than 10 bytes holds none (a code is 11 or 12
-    characters); otherwise each distinct value is searched once: a municipality column of a
-    million rows has 43 values.
-    """
-    cells = arrow_text(column)
-    longest = pc.max(pc.binary_length(cells)).as_py()
-    if longest is None or longest < 10:
-        return None  # ids, years, codes: nothing here is long enough
-    distinct = pc.unique(cells)
-    found = distinct.filter(pc.match_substring_regex(distinct, _PERSONAL_CODE_RE2))
-    return found if len(found) else None
 
 
 def check_foreign_keys(

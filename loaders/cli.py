@@ -86,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
             print(message, file=sys.stderr)
         return EXIT_USAGE
     try:
+        from storage import recover  # the command, not the loaders, depends on storage
+
+        recovered = recover(folder)  # a save killed half way is rolled back before the check
+        if recovered is not None:
+            print(recovered.message(args.lang), file=sys.stderr)
         result = load_dataset(folder)
     except Exception as exc:  # the promise: a report, never a traceback
         result = LoadResult(folder=folder, dataset=None,

@@ -46,8 +46,6 @@ class TableSpec:
     id_column: str | None = None
     #: (earlier, later) date columns where later must not be before earlier
     date_order: tuple[tuple[str, str], ...] = ()
-    #: whether the table holds data about persons (personal-data guard on column names)
-    about_persons: bool = False
     #: (latitude, longitude) column pairs
     coordinates: tuple[tuple[str, str], ...] = field(default=())
 
@@ -109,33 +107,6 @@ GENDER_SYNONYMS = {
     "nav norādīts": "unknown",
 }
 
-#: Column names that reveal a person's identity; refused in tables about persons.
-FORBIDDEN_COLUMNS = frozenset(
-    {
-        "name",
-        "first_name",
-        "last_name",
-        "surname",
-        "full_name",
-        "vards",
-        "vārds",
-        "uzvards",
-        "uzvārds",
-        "email",
-        "e_mail",
-        "e-mail",
-        "epasts",
-        "e_pasts",
-        "e-pasts",
-        "phone",
-        "telefons",
-        "talrunis",
-        "tālrunis",
-        "personal_code",
-        "personas_kods",
-    }
-)
-
 LATITUDE_RANGE = (55.6, 58.1)
 LONGITUDE_RANGE = (20.9, 28.3)
 MIN_BIRTH_YEAR = 1900
@@ -170,7 +141,6 @@ RESIDENTS = TableSpec(
     required=True,
     id_column="resident_id",
     date_order=(("joined_on", "left_on"),),
-    about_persons=True,
     columns=(
         _C("resident_id", Kind.ID, required=True),
         _C("space_id", Kind.TEXT, required=True, references="spaces"),
@@ -208,7 +178,6 @@ EVENTS = TableSpec(
 ATTENDANCE = TableSpec(
     name="attendance",
     required=False,
-    about_persons=True,
     columns=(
         _C("event_id", Kind.TEXT, required=True, references="events"),
         _C("person_id", Kind.TEXT),

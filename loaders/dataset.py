@@ -23,14 +23,14 @@ from loaders.checks import (
     check_foreign_keys,
     check_head_counts,
     check_municipalities,
-    check_personal_codes,
+    check_personal_data,
     mask_problem,
 )
 from loaders.contract import TABLES, TableSpec
 from loaders.memory import return_freed_memory
 from loaders.parsing import parse_table
 from loaders.problems import FileInfo, Problem, cap_rows, error, sort_key, warning
-from loaders.reading import FileRefused, read_table_file
+from loaders.reading import FileRefused, is_regular, read_table_file
 from loaders.schemas import validate_table
 
 SUFFIXES = (".csv", ".xlsx")
@@ -80,19 +80,44 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def table_files(folder: Path) -> tuple[dict[str, list[Path]], list[Path]]:
-    """The files in ``folder`` that are tables (by name), and the other csv/xlsx files."""
-    tables: dict[str, list[Path]] = {}
-    others: list[Path] = []
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES:
+@dataclass(frozen=True)
+class _Scan:
+    #: table name → its regular files
+    tables: dict[str, list[Path]]
+    #: other csv/xlsx files (ignored, with a warning)
+    others: list[Path]
+    #: files named like a table that are links, pipes, devices or folders: never opened
+    irregular: list[Path]
+
+
+def _scan(folder: Path) -> _Scan:
+    scan = _Scan({}, [], [])
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return scan  # the folder itself cannot be listed: load_dataset says so
+    for path in entries:
+        if path.name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES:
             continue
         name = path.stem.strip().lower()
-        if name in TABLES:
-            tables.setdefault(name, []).append(path)
+        if not is_regular(path):
+            if name in TABLES:
+                scan.irregular.append(path)
+        elif name in TABLES:
+            scan.tables.setdefault(name, []).append(path)
         else:
-            others.append(path)
-    return tables, others
+            scan.others.append(path)
+    return scan
+
+
+def table_files(folder: Path) -> tuple[dict[str, list[Path]], list[Path]]:
+    """The regular files in ``folder`` that are tables (by name), and the other csv/xlsx files.
+
+    A symbolic link or any other non-regular file is never a table file (a link could make the app
+    read any file on the server); :func:`load_dataset` reports such files.
+    """
+    scan = _scan(folder)
+    return scan.tables, scan.others
 
 
 def folder_fingerprint(paths: list[Path]) -> str:
@@ -108,23 +133,47 @@ def folder_fingerprint(paths: list[Path]) -> str:
 
 
 def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> LoadResult:
-    """Read, type and validate every table file in ``folder``.
+    """Read, type and validate every table file in ``folder``; never raises.
 
-    The tables are loaded on two threads, largest file first: most of the work runs in
-    pyarrow and pandas code that releases the GIL, so the attendance list (the bulk of any
-    folder) is checked while the other tables are. Results are merged in table order.
+    Whatever a file holds, what comes back is a result: a file that cannot be read, or a fault
+    while checking it, is a problem of that file, and an unexpected fault anywhere else one
+    ``internal_error`` problem (with no tables loaded).
+    """
+    folder = Path(folder)
+    try:
+        return _load(folder, limits)
+    except Exception as exc:  # the promise to every page and CLI: a report, never a traceback
+        return LoadResult(folder=folder, dataset=None, problems=[error("", "internal_error", value=type(exc).__name__)])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _load(folder: Path, limits: ArchiveLimits) -> LoadResult:
+    """The tables are loaded on two threads, largest file first: most of the work runs in pyarrow
+    and pandas code that releases the GIL, so the attendance list (the bulk of any folder) is
+    checked while the other tables are. Results are merged in table order.
     """
     return_freed_memory()
-    folder = Path(folder)
     result = LoadResult(folder=folder, dataset=None)
-    tables, others = table_files(folder)
+    if not _listable(folder):
+        result.problems.append(error("", "folder_unreadable", value=str(folder)))
+        return result
+    scan = _scan(folder)
+    tables, others = scan.tables, scan.others
     result.problems.extend(warning(p.stem, "unknown_file", file=p.name) for p in others)
+    result.problems.extend(error(p.stem.strip().lower(), "file_not_regular", file=p.name) for p in scan.irregular)
 
     single: dict[str, Path] = {}
+    refused = {p.stem.strip().lower() for p in scan.irregular}
     for name, spec in TABLES.items():
         paths = tables.get(name, [])
         if not paths:
-            if spec.required:
+            if spec.required and name not in refused:  # a refused file already says what is wrong
                 result.problems.append(error(name, "table_missing", file=f"{name}.csv"))
         elif len(paths) > 1:
             result.problems.append(
@@ -132,10 +181,10 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
             )
         else:
             single[name] = paths[0]
-    largest_first = sorted(single, key=lambda name: single[name].stat().st_size, reverse=True)
+    largest_first = sorted(single, key=lambda name: _size(single[name]), reverse=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         loading = {name: pool.submit(_load_table, single[name], TABLES[name], limits, pool) for name in largest_first}
-        fingerprint = pool.submit(folder_fingerprint, [p for paths in tables.values() for p in paths])
+        fingerprint = pool.submit(_fingerprint, [p for paths in tables.values() for p in paths])
         loaded = {name: loading[name].result() for name in single}
 
         typed: dict[str, pd.DataFrame] = {}
@@ -150,9 +199,9 @@ def load_dataset(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> 
             unreadable = frozenset(name for name in tables if name not in typed)
             earlier = [p for table in loaded.values() for p in table.problems]
             result.problems.extend(_cross_table_problems(typed, file_names, unreadable, earlier, pool))
-        for table in loaded.values():
+        for name, table in loaded.items():
             result.problems.extend(table.problems)
-            result.problems.extend(p for later in table.later for p in later.result())
+            result.problems.extend(_later_problems(table, name))
         result.fingerprint = fingerprint.result()
     result.problems = sorted((mask_problem(p) for p in cap_rows(result.problems)), key=sort_key)
     if result.ok:
@@ -174,12 +223,34 @@ class _TableLoad:
 _ROW_CHECKS = {"attendance": (("event_id", "person_id"), check_attendance_duplicates)}
 
 
-def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Executor) -> _TableLoad:
-    """One table: read, check columns and personal data, type, validate."""
+def _listable(folder: Path) -> bool:
     try:
-        raw = read_table_file(path, spec.name, limits)
+        next(iter(folder.iterdir()), None)
+    except OSError:
+        return False
+    return True
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    try:
+        return folder_fingerprint(paths)
+    except OSError:  # a file went away or became unreadable meanwhile: its own problem says so
+        return ""
+
+
+def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Executor) -> _TableLoad:
+    """One table; any fault while reading or checking it is a problem of its file."""
+    try:
+        return _read_and_check(path, spec, limits, pool)
     except FileRefused as refused:
         return _TableLoad(None, [refused.problem], None)
+    except Exception as exc:
+        return _TableLoad(None, [error(spec.name, "file_failed", file=path.name, value=type(exc).__name__)], None)
+
+
+def _read_and_check(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Executor) -> _TableLoad:
+    """Read, check columns and personal data, type, validate."""
+    raw = read_table_file(path, spec.name, limits)
     info = FileInfo(spec.name, path.name, len(raw.frame), raw.encoding, raw.separator)
     problems = list(raw.problems)
     problems += check_columns(raw.frame, spec, path.name)
@@ -191,7 +262,7 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Execut
         columns, check = _ROW_CHECKS[spec.name]
         later.append(pool.submit(check, frame[list(columns)], path.name))  # a copy-on-write view: safe to share
     already = {(p.row, p.column) for p in parse_problems}
-    problems += check_personal_codes(raw.frame, spec, path.name, unparsed=already)
+    problems += check_personal_data(raw.frame, spec, path.name, unparsed=already)
     problems += parse_problems
     missing_columns = {c for c in spec.required_columns if c not in raw.frame.columns}
     schema_problems = validate_table(frame, raw.frame, spec, path.name, already)
@@ -203,6 +274,18 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Execut
     # the reader's buffers are garbage now: give them back before the next table
     pa.default_memory_pool().release_unused()
     return _TableLoad(frame, problems, info, later)
+
+
+def _later_problems(table: _TableLoad, name: str) -> list[Problem]:
+    """The problems of the checks that ran on the other thread (a fault in one is its file's problem)."""
+    problems: list[Problem] = []
+    for later in table.later:
+        try:
+            problems += later.result()
+        except Exception as exc:
+            file = table.info.file if table.info is not None else None
+            problems.append(error(name, "file_failed", file=file, value=type(exc).__name__))
+    return problems
 
 
 def _cross_table_problems(

@@ -69,3 +69,14 @@ def is_in(values: pd.Series, known: pd.Series | pd.Index | Iterable[object]) -> 
     looked_up = _arrow(values)
     found = pc.is_in(looked_up, value_set=value_set.cast(looked_up.type))
     return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index).fillna(False).astype(bool)
+
+
+def cell_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """A text chunk's characters as UTF-8 bytes, cells back to back (no copy), and where each cell starts."""
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    _, offsets_buffer, data_buffer = chunk.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
+    if data_buffer is None or offsets[-1] == offsets[0]:
+        return np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return data, (offsets[:-1] - offsets[0]).astype(np.int64)

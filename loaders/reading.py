@@ -14,6 +14,8 @@ import csv
 import datetime as dt
 import functools
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +26,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits, ArchiveRefused, check_archive
-from loaders.problems import Problem, error
+from loaders.fast import cell_bytes
+from loaders.problems import Problem, error, warning
 
 ENCODING_UTF8_BOM = "UTF-8 BOM"
 ENCODING_UTF8 = "UTF-8"
@@ -35,6 +38,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: a file of nothing but white space and a BOM (matched in place: no copy of a large file)
 _BLANK = re.compile(rb"[ \t\r\n\xef\xbb\xbf]*\Z")
 _WHITESPACE = re.compile(r"\s+")
+#: characters that show as nothing: byte-order mark (a second one where two exports were pasted
+#: together), zero-width space / joiners, word joiner, soft hyphen
+_INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE_RE2 = "[\\x{FEFF}\\x{200B}-\\x{200D}\\x{2060}\\x{00AD}]"
 
 
 @dataclass
@@ -58,9 +66,9 @@ class FileRefused(Exception):
 
 
 def normalise_header(name: object) -> str:
-    """`` Space_ID `` → ``space_id``: trim, drop a BOM, lower-case, inner spaces to ``_``."""
-    text = "" if name is None else str(name)
-    return _WHITESPACE.sub("_", text.replace("\ufeff", "").strip().lower())
+    """`` Space_ID `` → ``space_id``: NFC, trim, drop invisible characters, lower-case, inner spaces to ``_``."""
+    text = unicodedata.normalize("NFC", "" if name is None else str(name))
+    return _WHITESPACE.sub("_", _INVISIBLE.sub("", text).strip().lower())
 
 
 def detect_encoding(data: bytes, table: str, file: str) -> str:
@@ -108,10 +116,10 @@ def _decodes(data: bytes, encoding: str, chunk: int = 1 << 20) -> bool:
 
 
 def first_line(data: bytes, encoding: str) -> str:
-    """The header line as text."""
+    """The header line as text (up to the first line end of any kind: LF, CR LF or an old-Mac CR)."""
     start = 3 if encoding == ENCODING_UTF8_BOM else 0
-    end = data.find(b"\n")
-    line = data[start : end if end >= 0 else len(data)].rstrip(b"\r")  # no copy of the rest of the file
+    ends = [i for i in (data.find(b"\n", 0, 1 << 20), data.find(b"\r", 0, 1 << 20)) if i >= 0]
+    line = data[start : min(ends) if ends else len(data)]  # no copy of the rest of the file
     return line.decode("cp1257" if encoding == ENCODING_CP1257 else "utf-8")
 
 
@@ -136,10 +144,18 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     encoding = detect_encoding(data, table, file)
     if _BLANK.match(data):
         raise FileRefused(error(table, "file_empty", file=file))
+    if b"\n" not in data:
+        # old-Mac line ends (CR only), or a header without a line end: one copy of a small file
+        data = data.replace(b"\r", b"\n") + (b"" if b"\r" in data else b"\n")
     header_line = first_line(data, encoding)
     separator = sniff_separator(header_line)
-    header = next(csv.reader([header_line], delimiter=separator))
+    try:
+        header = next(csv.reader([header_line], delimiter=separator), [])
+    except csv.Error as exc:  # e.g. a NUL or an unbalanced quote in the header
+        raise FileRefused(error(table, "file_unreadable", file=file)) from exc
     names = [normalise_header(h) for h in header]
+    if not any(names):  # a blank first line: the header must be row 1, or every row number is off
+        raise FileRefused(error(table, "header_missing", file=file))
     positional = [f"c{i}" for i in range(len(names))]
 
     payload = pa.py_buffer(data)  # the file's bytes, not copied
@@ -158,6 +174,7 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     positional_columns = arrow_table.columns
     del arrow_table
     arrow_table, rows = _trim_and_drop_empty_rows(positional, positional_columns, rows)
+    arrow_table, invisible = _clean_text(arrow_table, rows)
     frame = arrow_table.to_pandas()
     frame.index = rows
     problems = [
@@ -172,7 +189,49 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     ]
     raw = RawTable(table, file, frame, encoding, separator, problems)
     _name_columns(raw, names)
+    raw.problems.extend(_invisible_problems(raw, names, invisible))
     return raw
+
+
+def _clean_text(table: pa.Table, rows: pd.Index) -> tuple[pa.Table, dict[int, list[int]]]:
+    """Every cell in Unicode NFC (a macOS ``ā`` is ``a`` + a combining macron), invisible characters
+    removed; returns the rows that had one, per column position (each is reported)."""
+    columns, invisible = [], {}
+    for position, column in enumerate(table.columns):
+        if _may_need_cleaning(column):
+            column = pc.utf8_normalize(column, form="NFC")
+            found = pc.match_substring_regex(column, _INVISIBLE_RE2)
+            if pc.any(found).as_py():
+                invisible[position] = rows[found.to_numpy(zero_copy_only=False)].tolist()
+                column = pc.utf8_trim_whitespace(pc.replace_substring_regex(column, _INVISIBLE_RE2, ""))
+        columns.append(column)
+    return pa.table(columns, names=table.column_names), invisible
+
+
+def _may_need_cleaning(column: pa.ChunkedArray) -> bool:
+    """Whether a column could hold a combining mark (not NFC) or an invisible character: a look at
+    its UTF-8 bytes (lead bytes 0xCC/0xCD are the combining diacritics U+0300–U+036F; the invisible
+    characters start with 0xC2 0xAD, 0xE2 0x80/0x81 or 0xEF 0xBB). Plain ASCII (most ids and
+    numbers) and ordinary Latvian text need neither pass."""
+    for chunk in column.chunks:
+        data, _ = cell_bytes(chunk)
+        high = data >= 0x80
+        if not high.any():
+            continue
+        if ((data == 0xCC) | (data == 0xCD)).any():  # lead bytes only: UTF-8 continuation bytes are 0x80–0xBF
+            return True
+        lead, follow = data[:-1], data[1:]
+        marks = ((lead == 0xC2) & (follow == 0xAD)) | ((lead == 0xE2) & ((follow == 0x80) | (follow == 0x81)))
+        if (marks | ((lead == 0xEF) & (follow == 0xBB))).any():
+            return True
+    return False
+
+
+def _invisible_problems(raw: RawTable, names: list[str], invisible: dict[int, list[int]]) -> list[Problem]:
+    """A warning per cell an invisible character was removed from (the column by its header name)."""
+    return [warning(raw.table, "invisible_character", row=int(row), column=names[position] or f"#{position + 1}",
+                    file=raw.file)
+            for position, rows in invisible.items() for row in rows]
 
 
 def _trim_and_drop_empty_rows(
@@ -236,8 +295,8 @@ def _arrow_read(
                 quoted_strings_can_be_null=False,
             ),
         )
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise FileRefused(error(table, "file_unreadable", file=file, params={"reason": str(exc)[:200]})) from exc
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:  # its English reason would not help staff
+        raise FileRefused(error(table, "file_unreadable", file=file)) from exc
     return arrow_table, bad_rows
 
 
@@ -251,31 +310,34 @@ def _record_numbers(kept: int, skipped: list[int | None]) -> pd.Index:
 
 
 def read_xlsx(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) -> RawTable:
-    """Read the sheet named like the table, else the first sheet, after the zip-bomb guard."""
+    """Read the sheet named like the table, else the first sheet, after the zip-bomb guard.
+
+    A formula is read as the value Excel saved with it; one saved without a value (written by a
+    program that does not calculate) is an error at its cell rather than a silently empty cell.
+    """
     file = path.name
     try:
         check_archive(path, limits)
     except ArchiveRefused as exc:
         raise FileRefused(error(table, exc.rule, file=file, params=exc.params)) from exc
-    import openpyxl  # imported lazily: only Excel files need it
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise FileRefused(error(table, "archive_invalid", file=file)) from exc
-    try:
-        names = {name.strip().lower(): name for name in workbook.sheetnames}
-        sheet = workbook[names.get(table, workbook.sheetnames[0])]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None or all(cell is None for cell in header):
-            raise FileRefused(error(table, "file_empty", file=file))
-        body = [[_cell_text(cell) for cell in row] for row in rows]
-    finally:
-        workbook.close()
+    cells = _sheet(path, table, file, formulas=True)
+    if not cells or all(value is None for value, _ in cells[0]):
+        raise FileRefused(error(table, "file_empty", file=file))
+    values = [[value for value, _ in row] for row in cells]
+    formulas = [(r, c) for r, row in enumerate(cells) for c, (_, formula) in enumerate(row) if formula]
+    unsaved: list[tuple[int, int]] = []
+    if formulas:
+        saved = _sheet(path, table, file, formulas=False)
+        for r, c in formulas:
+            values[r][c] = saved[r][c][0] if r < len(saved) and c < len(saved[r]) else None
+            if values[r][c] is None:
+                unsaved.append((r, c))
+    header, body = values[0], [[_cell_text(cell) for cell in row] for row in values[1:]]
     width = len(header)
+    names = [normalise_header(h) for h in header]
+    problems = [error(table, "formula_without_value", row=r + 1, column=names[c] if c < width else None, file=file)
+                for r, c in unsaved]
     body = [(row + [""] * width)[:width] if len(row) <= width else row for row in body]
-    problems: list[Problem] = []
     kept: list[list[str]] = []
     numbers: list[int] = []
     for number, row in enumerate(body, start=2):
@@ -287,11 +349,39 @@ def read_xlsx(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) ->
             continue
         kept.append(row[:width])
         numbers.append(number)
+    invisible: dict[int, list[int]] = {}
+    for number, row in zip(numbers, kept, strict=True):
+        for position, text in enumerate(row):
+            if not text.isascii():
+                clean = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+                if len(clean) != len(unicodedata.normalize("NFC", text)):
+                    invisible.setdefault(position, []).append(number)
+                row[position] = clean
     positional = [f"c{i}" for i in range(width)]
     frame = pd.DataFrame(kept, columns=positional, index=pd.Index(numbers, name="row"), dtype="str")
     raw = RawTable(table, file, frame, ENCODING_XLSX, None, problems)
-    _name_columns(raw, [normalise_header(h) for h in header], tidy=True)
+    _name_columns(raw, names, tidy=True)
+    raw.problems.extend(_invisible_problems(raw, names, invisible))
     return raw
+
+
+def _sheet(path: Path, table: str, file: str, *, formulas: bool) -> list[list[tuple[object, bool]]]:
+    """The sheet's cells as (value, is a formula). ``formulas``: formulas as written (``=SUM(…)``), else the
+    values Excel saved for them (``None`` when it saved none)."""
+    import openpyxl  # imported lazily: only Excel files need it
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=not formulas)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise FileRefused(error(table, "archive_invalid", file=file)) from exc
+    try:
+        names = {name.strip().lower(): name for name in workbook.sheetnames}
+        sheet = workbook[names.get(table, workbook.sheetnames[0])]
+        return [[(cell.value, getattr(cell, "data_type", None) == "f") for cell in row] for row in sheet.iter_rows()]
+    except Exception as exc:  # a damaged sheet inside a readable archive
+        raise FileRefused(error(table, "archive_invalid", file=file)) from exc
+    finally:
+        workbook.close()
 
 
 def _cell_text(cell: object) -> str:
@@ -336,16 +426,32 @@ def _name_columns(raw: RawTable, names: list[str], *, tidy: bool = False) -> Non
 
 def read_table_file(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) -> RawTable:
     """Read ``path`` (``.csv`` or ``.xlsx``) as ``table``; raise :class:`FileRefused` if impossible."""
+    refuse_unless_regular(path, table)
     if path.suffix.lower() == ".xlsx":
         return read_xlsx(path, table, limits)
     # no local name for the bytes: read_csv_bytes frees them once arrow has parsed them
     return read_csv_bytes(_file_bytes(path, table), table, path.name)
 
 
+def is_regular(path: Path) -> bool:
+    """A plain file, not a symbolic link, a device, a pipe or a folder (never follows a link)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def refuse_unless_regular(path: Path, table: str) -> None:
+    """A link could make the app read any file on the server; a pipe could block it."""
+    if not is_regular(path):
+        raise FileRefused(error(table, "file_not_regular", file=path.name))
+
+
 def _file_bytes(path: Path, table: str) -> bytes:
     try:
         return path.read_bytes()
+    except PermissionError as exc:
+        raise FileRefused(error(table, "file_permission", file=path.name)) from exc
     except OSError as exc:
-        reason = {"reason": exc.strerror or ""}
-        raise FileRefused(error(table, "file_unreadable", file=path.name, params=reason)) from exc
+        raise FileRefused(error(table, "file_unreadable", file=path.name)) from exc
 

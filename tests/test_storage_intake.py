@@ -148,6 +148,23 @@ def test_a_broken_date_names_its_row_and_changes_nothing(tmp_path: Path) -> None
     assert tree(tmp_path) == before
 
 
+@pytest.mark.parametrize(("column", "value"), [("Vārds Uzvārds", "Anna Ozola"), ("E-pasta adrese", "anna@example.lv"),
+                                              ("piezīmes", "Zvaniet 29123456")])
+def test_an_upload_with_personal_data_cannot_be_saved_and_nothing_is_stored(
+    tmp_path: Path, column: str, value: str
+) -> None:
+    folder = write_folder(tmp_path)
+    before = tree(tmp_path)
+    rows = valid_tables()["residents"]
+    for row in rows:
+        row[column] = value
+    proposal = stage(folder, take_uploads([("residents.csv", table_text("residents", rows).encode())], SETTINGS))
+    assert not proposal.ok and not proposal.can_save
+    assert {p.rule for p in proposal.problems if p.severity == "error"} & {"forbidden_column", "phone_number"}
+    assert all(value not in f"{p.value} {p.message('lv')}" for p in proposal.problems)
+    assert tree(tmp_path) == before  # nothing written, no .history
+
+
 def test_xlsx_over_csv_replaces_the_csv(tmp_path: Path) -> None:
     folder = write_folder(tmp_path)
     proposal = stage(folder, take_uploads([("events.xlsx", table_xlsx("events"))], SETTINGS))
