@@ -17,6 +17,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "lv": "Nepareiza parole; nekas netika mainīts.",
         "en": "Wrong password; nothing was changed.",
     },
+    "data.password_wait": {
+        "lv": "Nākamo paroli varēs mēģināt pēc {wait}.",
+        "en": "The next password can be tried in {wait}.",
+    },
+    "data.password_locked": {
+        "lv": "Pārāk daudz nepareizu paroļu: saglabāšana un atsaukšana ir bloķēta uz {wait}.",
+        "en": "Too many wrong passwords: saving and undo are locked for {wait}.",
+    },
+    "data.password_refused": {
+        "lv": "Parole netika pārbaudīta, un nekas netika mainīts: pēc vairākām nepareizām parolēm jāpagaida vēl {wait}.",
+        "en": "The password was not checked and nothing was changed: after several wrong passwords, wait {wait} more.",
+    },
+    "data.password_refused_locked": {
+        "lv": "Parole netika pārbaudīta, un nekas netika mainīts: pēc pārāk daudzām nepareizām parolēm saglabāšana un atsaukšana ir bloķēta vēl {wait}.",
+        "en": "The password was not checked and nothing was changed: after too many wrong passwords, saving and undo are locked for {wait} more.",
+    },
     "data.yes": {"lv": "jā", "en": "yes"},
     "data.no": {"lv": "nē", "en": "no"},
     # pašreizējie dati / what is loaded
@@ -27,7 +43,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.status.col.encoding": {"lv": "kodējums", "en": "encoding"},
     "data.status.col.separator": {"lv": "atdalītājs", "en": "separator"},
     "data.status.col.changed": {"lv": "pēdējās izmaiņas", "en": "last change"},
-    "data.status.folder": {"lv": "Mape: `{folder}`", "en": "Folder: `{folder}`"},
+    "data.status.folder": {"lv": "Mape: {folder}", "en": "Folder: {folder}"},
     "data.status.fingerprint": {
         "lv": "Mapes nospiedums (SHA-256): `{fingerprint}`",
         "en": "Folder fingerprint (SHA-256): `{fingerprint}`",
@@ -164,6 +180,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.error.failed_not_restored": {
         "lv": "Saglabāšana neizdevās ({reason}), un ne visus failus izdevās atjaunot. Iepriekšējās versijas ir {backup}; lūdzu, ziņojiet administratoram.",
         "en": "Saving failed ({reason}) and not every file could be put back. The previous versions are in {backup}; please tell the administrator.",
+    },
+    "data.recovered": {
+        "lv": "Iepriekšējā saglabāšana tika pārtraukta (piemēram, serveris apstājās). Dati ir atjaunoti tieši tādi, kādi tie bija pirms tās ({files}); ja izmaiņas vajadzīgas, saglabājiet tās vēlreiz.",
+        "en": "The previous save was interrupted (the server stopped, for example). The data is back exactly as it was before it ({files}); if the change is needed, save it again.",
+    },
+    "data.recovered.temporaries": {
+        "lv": "No datu mapes izņemti {count} pagaidu faili, kas palika pēc pārtrauktas saglabāšanas; dati nav mainīti.",
+        "en": "{count} temporary files left by an interrupted save were removed from the data folder; the data is unchanged.",
+    },
+    "problem.recovery_failed": {
+        "lv": "Pārtrauktu saglabāšanu neizdevās atsaukt, tāpēc datu faili var būt daļēji mainīti; panelis rāda pēdējos labos datus. Rezerves kopija: {value}. Lūdzu, ziņojiet administratoram.",
+        "en": "An interrupted save could not be rolled back, so the data files may be half changed; the dashboard shows the last good data. The backup: {value}. Please tell the administrator.",
     },
     "data.error.nothing_to_undo": {"lv": "Nav saglabāšanas, ko atsaukt.", "en": "There is no save to undo."},
     "data.error.undo_changed_since": {

@@ -22,6 +22,7 @@ from loaders.cli import result_as_text
 from reports.assemble import UnknownProject, assemble_report
 from reports.build import FORMATS, WITH_CHARTS, build, file_name
 from reports.chart_images import render_charts
+from storage import recover
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -68,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, folder: Path, lang: str) -> int:
+    recovered = recover(folder)  # a save killed half way is rolled back before the folder is read
+    if recovered is not None:
+        print(recovered.message(lang), file=sys.stderr)
     result = load_dataset(folder)
     if not result.ok or result.dataset is None:
         _error(t("report.cli.cannot_load", lang))

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
+
+_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
 
 
 def temp_path(target: Path) -> Path:
     """A hidden temporary name next to ``target`` (the loaders ignore dot-files)."""
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+
+
+def is_temp_name(name: str) -> bool:
+    """``name`` is one of :func:`temp_path`'s: a leftover when no change is going on."""
+    return bool(_TEMP_NAME.match(name))
 
 
 def write_synced(path: Path, data: bytes) -> None:

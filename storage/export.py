@@ -11,9 +11,11 @@ import zipfile
 from pathlib import Path
 
 from loaders import table_files
+from storage.recovery import recover
 
 
 def data_zip(folder: Path) -> bytes:
+    recover(folder)  # never a zip of a half-saved folder
     buffer = io.BytesIO()
     tables, _ = table_files(folder)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -3,14 +3,17 @@
 Each backup folder holds the previous version of every file the save replaced or removed and a
 ``manifest.json``: what kind of change it was (``save`` or ``undo``), the folder's fingerprint
 before and after, and per file whether it was ``replaced``, ``created`` or ``removed``. Undo
-reads it to put the folder back. The loaders ignore dot-folders, so ``.history`` never shows up
-as data. A lock file (in the system's temporary folder) serialises saves, also across server
-processes on the machine.
+reads it to put the folder back. A save counts as undone when a later ``undo`` entry names it.
+An entry is complete only once the journal of its change, ``.history/<id>.journal``, is gone
+(:mod:`storage.journal`): until then the change may still be rolled back, so it is not history.
+The loaders ignore dot-folders, so ``.history`` never shows up as data. A lock file (in the
+system's temporary folder) serialises saves, also across server processes on the machine.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -31,6 +34,7 @@ except ImportError:  # pragma: no cover - Windows
 
 HISTORY_DIR = ".history"
 MANIFEST = "manifest.json"
+JOURNAL_SUFFIX = ".journal"
 _ENTRY_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(?:-\d{2})?$")
 _PROCESS_LOCK = threading.Lock()
 
@@ -48,6 +52,7 @@ class HistoryEntry:
     after: str | None
     files: dict[str, str] = field(default_factory=dict)
     undoes: str | None = None
+    #: the undo entry that names this one (found when the history is read, not stored)
     undone_by: str | None = None
 
     def backup_of(self, name: str) -> Path:
@@ -61,7 +66,6 @@ class HistoryEntry:
             "after": self.after,
             "files": self.files,
             "undoes": self.undoes,
-            "undone_by": self.undone_by,
         }
 
 
@@ -69,18 +73,26 @@ def history_dir(folder: Path) -> Path:
     return folder / HISTORY_DIR
 
 
-def new_entry_dir(folder: Path, now: dt.datetime) -> Path:
-    """Create ``.history/<now>/`` (with ``-01``, ``-02``... when that second is taken)."""
+def is_entry_name(name: str) -> bool:
+    return bool(_ENTRY_NAME.match(name))
+
+
+def journal_path(entry_path: Path) -> Path:
+    """The journal of the change that creates the entry ``entry_path``: beside it, not in it."""
+    return entry_path.with_name(entry_path.name + JOURNAL_SUFFIX)
+
+
+def next_entry_path(folder: Path, now: dt.datetime) -> Path:
+    """A free ``.history/<now>`` (``-01``, ``-02``... when that second is taken), not created yet.
+
+    Only free while the folder's lock is held: the journal names the entry before it exists.
+    """
     root = history_dir(folder)
-    root.mkdir(exist_ok=True)
     stamp = now.strftime("%Y-%m-%dT%H-%M-%S")
     for suffix in ["", *(f"-{n:02d}" for n in range(1, 100))]:
         path = root / f"{stamp}{suffix}"
-        try:
-            path.mkdir()
-        except FileExistsError:
-            continue
-        return path
+        if not path.exists() and not journal_path(path).exists():
+            return path
     raise FileExistsError(f"too many backups in the same second: {root / stamp}")
 
 
@@ -90,12 +102,17 @@ def write_manifest(entry: HistoryEntry) -> None:
 
 
 def read_entry(path: Path) -> HistoryEntry | None:
-    """The backup in ``path``, or ``None`` if it is not one (no or unreadable manifest)."""
+    """The complete backup in ``path``, or ``None`` (no or unreadable manifest, or a journal).
+
+    The journal is looked for *after* the manifest was read: it is deleted only after the
+    manifest was written, so a manifest found and then no journal is a completed change (or,
+    for a reader without the lock, one rolled back in between: undo reads again under the lock).
+    """
     if not _ENTRY_NAME.match(path.name):
         return None
     try:
         data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-        return HistoryEntry(
+        entry = HistoryEntry(
             id=path.name,
             path=path,
             kind=str(data["kind"]),
@@ -104,19 +121,24 @@ def read_entry(path: Path) -> HistoryEntry | None:
             after=data.get("after"),
             files={str(k): str(v) for k, v in dict(data["files"]).items()},
             undoes=data.get("undoes"),
-            undone_by=data.get("undone_by"),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    return None if journal_path(path).exists() else entry
 
 
-def list_history(folder: Path) -> list[HistoryEntry]:
-    """Every backup of ``folder``, newest first."""
+def read_history(folder: Path) -> list[HistoryEntry]:
+    """Every complete backup of ``folder``, newest first, as it is on disk now (no recovery).
+
+    :func:`storage.recovery.list_history` is the one to call; this is for callers holding the lock.
+    """
     root = history_dir(folder)
     if not root.is_dir():
         return []
-    entries = (read_entry(path) for path in root.iterdir() if path.is_dir())
-    return sorted((e for e in entries if e is not None), key=lambda e: e.id, reverse=True)
+    found = (read_entry(path) for path in root.iterdir() if path.is_dir())
+    entries = sorted((e for e in found if e is not None), key=lambda e: e.id)
+    undone_by = {e.undoes: e.id for e in entries if e.kind == "undo" and e.undoes}
+    return [dataclasses.replace(e, undone_by=undone_by.get(e.id)) for e in reversed(entries)]
 
 
 def prune(folder: Path, keep: int) -> list[str]:

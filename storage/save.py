@@ -5,15 +5,14 @@ the person looked at (:class:`~storage.errors.StaleData`): two people saving at 
 overwrite each other's work unseen. A save is validated under the lock, as the folder would be
 after it (a proposal's earlier check is reused only if it was of exactly those bytes), so a save
 with validation errors cannot happen (:class:`~storage.errors.InvalidChange`). Every change is
-backed up in ``.history/`` first and written all-or-nothing (:mod:`storage.transaction`).
+backed up in ``.history/`` first and written all-or-nothing, even if the process is killed
+(:mod:`storage.journal`); an interrupted earlier change is rolled back first (:mod:`storage.recovery`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,20 +28,11 @@ from storage.errors import (
     UndoRefused,
     UnsafeName,
 )
-from storage.history import (
-    CREATED,
-    REMOVED,
-    REPLACED,
-    HistoryEntry,
-    folder_lock,
-    list_history,
-    new_entry_dir,
-    prune,
-    write_manifest,
-)
+from storage.history import CREATED, REMOVED, REPLACED, HistoryEntry, folder_lock, next_entry_path, prune, read_history
 from storage.names import base_name, is_canonical, table_of
+from storage.recovery import list_history, recover_locked
 from storage.settings import StorageSettings
-from storage.staging import FolderSnapshot, Proposal, files_after, fingerprint_of, load_files, snapshot
+from storage.staging import FolderSnapshot, Proposal, files_after, fingerprint_of, load_files, read_snapshot
 from storage.transaction import ChangeFailed, Plan, apply
 
 
@@ -90,6 +80,7 @@ def save_change(
         if not is_canonical(name):
             raise UnsafeName(name)
     with folder_lock(folder):
+        recover_locked(folder)
         current = _current(folder, expected_fingerprint)
         for name in removes:
             if name not in current.files or table_of(name) is None:
@@ -111,7 +102,11 @@ def save_change(
 
 def last_undoable(folder: Path) -> HistoryEntry | None:
     """The newest save that has not been undone (``None`` if there is none)."""
-    for entry in list_history(folder):
+    return _newest_undoable(list_history(folder))
+
+
+def _newest_undoable(entries: list[HistoryEntry]) -> HistoryEntry | None:
+    for entry in entries:
         if entry.kind == "save" and entry.undone_by is None and entry.after is not None:
             return entry
     return None
@@ -122,7 +117,8 @@ def undo_last_save(
 ) -> SaveReceipt:
     """Put back the files as they were before the last save (itself backed up, as a save is)."""
     with folder_lock(folder):
-        entry = last_undoable(folder)
+        recover_locked(folder)
+        entry = _newest_undoable(read_history(folder))
         if entry is None:
             raise NothingToUndo()
         current = _current(folder, expected_fingerprint)
@@ -139,13 +135,12 @@ def undo_last_save(
         removes = tuple(name for name, action in entry.files.items() if action == CREATED)
         after = fingerprint_of(files_after(current.files, writes, removes))
         undo = _change(folder, Plan(writes, removes), "undo", current.fingerprint, after, now, undoes=entry.id)
-        write_manifest(dataclasses.replace(entry, undone_by=undo.id))
         prune(folder, settings.keep_backups)
         return SaveReceipt(undo)
 
 
 def _current(folder: Path, expected_fingerprint: str) -> FolderSnapshot:
-    current = snapshot(folder)
+    current = read_snapshot(folder)
     if current.fingerprint != expected_fingerprint:
         raise StaleData(current.fingerprint)
     return current
@@ -160,22 +155,19 @@ def _same_as_a_write(folder: Path, name: str, writes: Mapping[str, bytes]) -> bo
 def _change(
     folder: Path, plan: Plan, kind: str, before: str, after: str, now: dt.datetime | None, undoes: str | None = None
 ) -> HistoryEntry:
-    """Back up, then apply ``plan``; the manifest is written first, so a backup always explains itself."""
+    """Back up, then apply ``plan``; the entry is history only once the change is complete."""
     now = now or dt.datetime.now().astimezone()
-    path = new_entry_dir(folder, now)
+    path = next_entry_path(folder, now)
     entry = HistoryEntry(
         id=path.name, path=path, kind=kind, created=now, before=before, after=after,
         files=plan.actions(folder), undoes=undoes,
     )
     try:
-        write_manifest(entry)
-        apply(folder, plan, path)
+        apply(folder, plan, entry)
     except ChangeFailed as failed:
         if failed.restored:
-            shutil.rmtree(path, ignore_errors=True)
             raise SaveFailed(str(failed), restored=True) from failed
-        raise SaveFailed(str(failed), restored=False, backup=str(path)) from failed
-    except Exception as exc:  # before anything in the folder changed: no backup to keep
-        shutil.rmtree(path, ignore_errors=True)
+        raise SaveFailed(str(failed), restored=False, backup=str(entry.path)) from failed
+    except Exception as exc:  # before anything in the folder changed (reading a file to journal it)
         raise SaveFailed(f"{type(exc).__name__}: {exc}", restored=True) from exc
     return entry

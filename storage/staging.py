@@ -20,6 +20,7 @@ from loaders.archive import DEFAULT_LIMITS, ArchiveLimits
 from storage.diff import TableDiff, diff_datasets
 from storage.intake import Intake
 from storage.names import table_of
+from storage.recovery import recover
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,13 @@ class FolderSnapshot:
 
 
 def snapshot(folder: Path) -> FolderSnapshot:
+    """The table files of ``folder``, after rolling back an interrupted change (:mod:`storage.recovery`)."""
+    recover(folder)
+    return read_snapshot(folder)
+
+
+def read_snapshot(folder: Path) -> FolderSnapshot:
+    """The table files as they are on disk now: for a caller that holds the lock and recovered."""
     tables, _ = table_files(folder)
     files = {path.name: path.read_bytes() for paths in tables.values() for path in paths}
     # the fingerprint of exactly the bytes read (the folder may change meanwhile)

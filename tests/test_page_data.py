@@ -15,9 +15,11 @@ from streamlit.testing.v1 import AppTest
 from i18n import t
 from i18n.formatting import fmt_int
 from loaders import load_dataset
-from storage import hash_password, list_history, save_change, snapshot
+from storage import hash_password, list_history, save_change, snapshot, throttle
 from storage.settings import StorageSettings
 from tests.storage_helpers import data_files, tree
+from tests.test_storage_throttle import FakeClock
+from ui.text import md
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DASHBOARD = str(PROJECT_DIR / "dashboard.py")
@@ -29,6 +31,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @pytest.fixture(scope="module")
 def password_hash() -> str:
     return hash_password(PASSWORD)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """A fresh password throttle for every test (it is the server process's), on a clock the test moves."""
+    fake = FakeClock()
+    monkeypatch.setattr(throttle, "STAFF_PASSWORD", throttle.PasswordThrottle(clock=fake))
+    return fake
 
 
 @pytest.fixture
@@ -146,8 +156,8 @@ def test_a_newer_excel_export_shows_the_changes_and_saves_with_the_password(staf
     before = data_files(staff)
     at = open_data_page("en")
     upload(at, "events.xlsx", as_xlsx(*newer_events(staff)), XLSX)
-    assert "**Events** (events.xlsx): 12 rows added, 1 changed" in texts(at)
-    assert t("data.review.replaces", "en", old="events.csv") in texts(at)
+    assert f"**Events** ({md('events.xlsx')}): 12 rows added, 1 changed" in texts(at)
+    assert t("data.review.replaces", "en", old=md("events.csv")) in texts(at)
     assert "data-save" in button_keys(at)
 
     save(at, "not the password")
@@ -156,7 +166,7 @@ def test_a_newer_excel_export_shows_the_changes_and_saves_with_the_password(staf
 
     save(at)
     assert at.success and at.success[0].value.startswith(
-        "Saved: events.xlsx (added), events.csv (removed). Events: 12 rows added, 1 changed. "
+        f"Saved: {md('events.xlsx')} (added), {md('events.csv')} (removed). Events: 12 rows added, 1 changed. "
         "Previous version: .history/")
     assert "events.csv" not in data_files(staff) and "events.xlsx" in data_files(staff)
     (entry,) = list_history(staff)
@@ -174,7 +184,7 @@ def test_undo_puts_the_previous_files_back(staff: Path) -> None:
     before = data_files(staff)
     at = open_data_page()
     upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
-    assert "**Pasākumi** (events.csv): 12 rindas pievienotas, 1 mainīta" in texts(at)
+    assert f"**Pasākumi** ({md('events.csv')}): 12 rindas pievienotas, 1 mainīta" in texts(at)
     save(at)
     assert data_files(staff) != before
 
@@ -243,4 +253,50 @@ def test_a_save_after_someone_else_saved_is_refused(staff: Path) -> None:
     assert [e.value for e in at.error] == [t("data.error.stale", "en")]
     assert data_files(staff) == theirs
     # the page now compares the upload with the colleague's version: their change would be undone
-    assert "**Events** (events.csv): 12 rows added, 2 changed" in texts(at)
+    assert f"**Events** ({md('events.csv')}): 12 rows added, 2 changed" in texts(at)
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def test_wrong_passwords_make_the_next_attempt_wait_and_refuse_even_the_right_one(staff: Path, clock) -> None:
+    before = data_files(staff)
+    at = open_data_page("en")
+    upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
+    for _ in range(3):  # the first three cost nothing
+        assert errors(save(at, "not the password")) == [t("data.password_wrong", "en")]
+    save(at, "still not it")  # the 4th: the next attempt only after 1 s
+    assert errors(at) == [f"{t('data.password_wrong', 'en')} {t('data.password_wait', 'en', wait='1 s')}"]
+    assert errors(at) == ["Wrong password; nothing was changed. The next password can be tried in 1 s."]
+
+    clock.advance(0.4)
+    save(at)  # the right password, too early: refused unchecked, with the time left
+    assert errors(at) == [t("data.password_refused", "en", wait="1 s")]
+    assert not at.success and data_files(staff) == before
+
+    clock.advance(0.6)
+    save(at)
+    assert not errors(at) and at.success, texts(at)
+    assert len(load_dataset(staff).dataset.events) == 133
+
+
+def test_ten_wrong_passwords_lock_saving_and_undo_for_fifteen_minutes(staff: Path, clock) -> None:
+    before = data_files(staff)
+    at = open_data_page()
+    upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
+    for seconds in (0, 0, 0, 1, 2, 4, 8, 16, 32):  # each attempt as soon as it is accepted
+        save(at, "minējums")
+        assert not any("netika pārbaudīta" in e for e in errors(at))
+        clock.advance(seconds)
+    save(at, "minējums")  # the 10th within 15 minutes
+    assert errors(at) == [f"{t('data.password_wrong', 'lv')} {t('data.password_locked', 'lv', wait='15 min')}"]
+
+    clock.advance(14 * 60 + 58.5)
+    save(at)  # the right password
+    assert errors(at) == [t("data.password_refused_locked", "lv", wait="2 s")]
+    assert data_files(staff) == before
+    clock.advance(1.5)
+    save(at)
+    assert at.success and not errors(at)
+    assert data_files(staff) != before

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders import LoadResult, load_dataset, table_files
+from loaders import LoadResult, load_dataset
+from loaders.dataset import SUFFIXES
 from loaders.problems import error
+from storage import RecoveryReport, recover
+from storage.errors import SaveFailed
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DEMO_DIR = PROJECT_DIR / "data"
@@ -29,11 +32,25 @@ def is_demo(folder: Path) -> bool:
 
 
 def files_signature(folder: Path) -> Signature:
-    """Name, size and modification time of the table files: cheap enough for every rerun."""
-    if not folder.is_dir():
+    """Name, size and modification time of the folder's csv/xlsx entries: cheap enough for every rerun.
+
+    Links and unreadable files too, not only the table files the loader opens: a table file
+    replaced by a link must reload the folder (the load then says what is wrong). Never raises.
+    """
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
         return ()
-    tables, _ = table_files(folder)
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for paths in tables.values() for p in paths)
+    signature = []
+    for path in entries:
+        if path.name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES:
+            continue
+        try:
+            info = path.lstat()
+        except OSError:  # gone meanwhile
+            continue
+        signature.append((path.name, info.st_size, info.st_mtime_ns))
+    return tuple(signature)
 
 
 def last_change(signature: Signature) -> dt.datetime | None:
@@ -54,6 +71,12 @@ def _last_good() -> dict[str, LoadResult]:
     return {}
 
 
+@st.cache_resource(show_spinner=False)
+def _recoveries() -> dict[str, RecoveryReport]:
+    """The last interrupted save rolled back per folder since the server started (the Data page says so)."""
+    return {}
+
+
 @dataclass(frozen=True)
 class DataState:
     folder: Path
@@ -62,6 +85,10 @@ class DataState:
     #: what the pages show: the newest load if it is good, else the last good one (or None)
     shown: LoadResult | None
     last_change: dt.datetime | None
+    #: an interrupted save rolled back since the server started (``None``: there was none)
+    recovery: RecoveryReport | None = None
+    #: whether that happened in this run (every page then says so)
+    recovered_now: bool = False
 
     @property
     def showing_older_data(self) -> bool:
@@ -70,6 +97,13 @@ class DataState:
 
 def current_data() -> DataState:
     folder = data_folder()
+    try:
+        recovered = recover(folder)  # a save killed half way is rolled back before anything is read
+    except SaveFailed as failed:  # the files may be half changed: never read them as if they were whole
+        problem = error("", "recovery_failed", value=failed.params.get("backup") or str(folder))
+        return DataState(folder, LoadResult(folder, None, [problem]), _last_good().get(str(folder)), None)
+    if recovered is not None:
+        _recoveries()[str(folder)] = recovered
     signature = files_signature(folder)
     if folder.is_dir():
         latest = _load(str(folder), signature)
@@ -78,7 +112,8 @@ def current_data() -> DataState:
     store = _last_good()
     if latest.ok and latest.dataset is not None:
         store[str(folder)] = latest
-    return DataState(folder, latest, store.get(str(folder)), last_change(signature))
+    return DataState(folder, latest, store.get(str(folder)), last_change(signature),
+                     _recoveries().get(str(folder)), recovered is not None)
 
 
 def clear_caches() -> None:

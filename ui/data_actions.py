@@ -8,6 +8,7 @@ write what was on the screen, and refuses if someone else changed the data meanw
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -18,6 +19,7 @@ from storage import Proposal, StorageError, last_undoable, save_proposal, settin
 from ui import staff
 from ui.data import clear_caches
 from ui.data_changes import change_summary
+from ui.text import md
 
 FLASH_KEY = "data-flash"
 PROPOSAL_KEY = "data-proposal"
@@ -60,15 +62,17 @@ def remember_proposal(token: str, proposal: Proposal) -> None:
 
 
 def error_message(exc: StorageError, lang: str) -> str:
-    return t(f"data.error.{exc.rule}", lang, **exc.params)
+    """The message for a flash (markdown): the error's values (file names, reasons, paths) escaped."""
+    return t(f"data.error.{exc.rule}", lang, **{key: md(value) for key, value in exc.params.items()})
 
 
 def _password_given(key: str, place: str, lang: str) -> bool:
     password = st.session_state.get(key, "")
     st.session_state[key] = ""  # never kept in the session
-    if staff.password_ok(password):
+    attempt = staff.try_password(password)
+    if attempt.ok:
         return True
-    flash(place, "error", t("data.password_wrong", lang))
+    flash(place, "error", staff.refusal(attempt, lang))
     return False
 
 
@@ -90,8 +94,8 @@ def save_clicked(folder: str, token: str, lang: str) -> None:
     changes = "; ".join(
         f"{t(f'table.{diff.table}', lang)}: {change_summary(diff, lang)}" for diff in proposal.diffs or []
     )
-    flash(UPLOAD, "success", t("data.saved", lang, files=files_text(receipt.entry.files, lang), changes=changes or "–",
-                       backup=f".history/{receipt.entry.id}"))
+    flash(UPLOAD, "success", t("data.saved", lang, files=files_text(receipt.entry.files, lang, name=md),
+                               changes=changes or "–", backup=f".history/{receipt.entry.id}"))
 
 
 def undo_clicked(folder: str, expected_fingerprint: str, lang: str) -> None:
@@ -105,14 +109,14 @@ def undo_clicked(folder: str, expected_fingerprint: str, lang: str) -> None:
         return
     clear_caches()
     st.session_state.pop(PROPOSAL_KEY, None)
-    flash(HISTORY, "success", t("data.undone", lang, files=files_text(receipt.entry.files, lang),
+    flash(HISTORY, "success", t("data.undone", lang, files=files_text(receipt.entry.files, lang, name=md),
                        when=when(undone.created if undone else receipt.entry.created, lang),
                        backup=f".history/{receipt.entry.id}"))
 
 
-def files_text(files: dict[str, str], lang: str) -> str:
-    """``events.xlsx (pievienots), events.csv (noņemts)``."""
-    return ", ".join(f"{name} ({t(f'data.action.{action}', lang)})" for name, action in files.items())
+def files_text(files: dict[str, str], lang: str, name: Callable[[str], str] = str) -> str:
+    """``events.xlsx (pievienots), events.csv (noņemts)``; ``name=md`` for markdown (a flash, a caption)."""
+    return ", ".join(f"{name(file)} ({t(f'data.action.{action}', lang)})" for file, action in files.items())
 
 
 def when(moment: dt.datetime, lang: str) -> str:

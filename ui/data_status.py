@@ -11,6 +11,7 @@ from i18n import t
 from loaders.contract import TABLES
 from ui.data import DataState
 from ui.data_actions import when
+from ui.text import md
 
 
 def files_frame(data: DataState, lang: str) -> pd.DataFrame:
@@ -31,6 +32,9 @@ def files_frame(data: DataState, lang: str) -> pd.DataFrame:
 
 
 def loaded_files(data: DataState, lang: str) -> None:
+    if data.recovery is not None and not data.recovered_now:  # the page header says it in the run it happened
+        with st.container(key="data-recovered"):
+            st.info(data.recovery.message(lang, md), icon=":material/restore:")
     st.dataframe(files_frame(data, lang), hide_index=True, width="stretch", placeholder="–")
-    st.caption(t("data.status.folder", lang, folder=data.folder))
+    st.caption(t("data.status.folder", lang, folder=md(data.folder)))
     st.caption(t("data.status.fingerprint", lang, fingerprint=data.latest.fingerprint))

@@ -2,18 +2,26 @@
 
 ``COWORKING_ADMIN_PASSWORD_HASH`` (see ``python -m storage hash-password``) is looked up in
 ``st.secrets`` first, then in the environment. No hash, or a malformed one: the Data page is
-read-only. Every save and undo asks for the password again; nothing is remembered in the session.
+read-only. Every save and undo asks for the password again; nothing is remembered in the session
+but a random id for :mod:`storage.throttle`, which makes wrong passwords cost a growing wait and
+then a lock-out, per session and for the whole server process.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import secrets
 from enum import Enum
 
 import streamlit as st
 
-from storage import is_hash, verify_password
+from i18n import t
+from storage import is_hash, throttle, verify_password
 from storage.cli import ENV_PASSWORD_HASH
+
+#: the session's random id for the throttle's records (nothing about the person)
+SESSION_ID_KEY = "_staff-session-id"
 
 
 class Access(Enum):
@@ -43,6 +51,34 @@ def access() -> Access:
     return Access.PASSWORD if is_hash(stored) else Access.INVALID
 
 
-def password_ok(password: str | None) -> bool:
-    """Whether ``password`` is the staff password (constant-time comparison of the hashes)."""
-    return verify_password(password or "", configured_hash())
+def session_id() -> str:
+    if SESSION_ID_KEY not in st.session_state:
+        st.session_state[SESSION_ID_KEY] = secrets.token_hex(8)
+    return st.session_state[SESSION_ID_KEY]
+
+
+def try_password(password: str | None) -> throttle.Attempt:
+    """Check ``password`` (constant-time comparison of the hashes) unless this session or the server has to
+    wait after wrong passwords: then it is refused unchecked, even the right one."""
+    stored = configured_hash()
+    return throttle.STAFF_PASSWORD.attempt(session_id(), lambda: verify_password(password or "", stored))
+
+
+def wait_text(seconds: float) -> str:
+    """``45 s``, ``2 min 5 s``, ``15 min`` (rounded up to whole seconds; the same in Latvian and English)."""
+    whole = max(1, math.ceil(seconds - 1e-9))
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def refusal(attempt: throttle.Attempt, lang: str) -> str:
+    """What a person is told after a wrong or refused password: what happened and how long to wait."""
+    wait = wait_text(attempt.wait.seconds) if attempt.wait else ""
+    if attempt.refused:
+        return t("data.password_refused_locked" if attempt.wait.locked else "data.password_refused", lang, wait=wait)
+    wrong = t("data.password_wrong", lang)
+    if not attempt.wait:
+        return wrong
+    return f"{wrong} {t('data.password_locked' if attempt.wait.locked else 'data.password_wait', lang, wait=wait)}"

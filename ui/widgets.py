@@ -14,6 +14,7 @@ from loaders import Problem
 from metrics import KPI_KEYS
 from ui.context import PageContext
 from ui.data import is_demo
+from ui.text import md
 
 
 def page_header(ctx: PageContext, title_key: str) -> None:
@@ -22,6 +23,9 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     if is_demo(ctx.data.folder):
         with st.container(key="demo-banner"):
             st.info(t("app.demo_notice", ctx.lang), icon=":material/info:")
+    if ctx.data.recovered_now and ctx.data.recovery is not None:
+        with st.container(key="recovered-banner"):
+            st.warning(ctx.data.recovery.message(ctx.lang, md), icon=":material/restore:")
     if ctx.data.showing_older_data:
         with st.container(key="stale-banner"):
             st.warning(t("app.showing_last_good", ctx.lang), icon=":material/warning:")
