@@ -15,6 +15,7 @@ from i18n import t
 from metrics import Filters
 from ui import context, sidebar
 from ui.data import current_data
+from ui.text import md
 from ui.widgets import problems_table
 
 
@@ -53,7 +54,7 @@ dataset = data.shown.dataset if data.shown is not None else None
 
 if dataset is None and spec.needs_data:
     st.title(t("app.title", lang))
-    st.error(t("app.cannot_load", lang, folder=data.folder), icon=":material/error:")
+    st.error(t("app.cannot_load", lang, folder=md(data.folder)), icon=":material/error:")
     st.page_link(pages["data"], label=t("app.go_to_data", lang), icon=":material/database:")
     problems_table(data.latest.problems, lang)
     st.stop()

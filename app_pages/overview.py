@@ -9,6 +9,7 @@ from i18n.formatting import fmt_date, fmt_int
 from ui import context
 from ui.data import is_demo
 from ui.labels import code_labels, month_labels
+from ui.text import md
 from ui.widgets import chart, empty_message, kpi_cards, page_header, period_caption
 
 ctx = context.current()
@@ -41,10 +42,10 @@ with about, st.container(border=True, key="data-source"):
     st.subheader(t("overview.data_title", lang))
     kind = t("overview.demo" if is_demo(ctx.data.folder) else "overview.real", lang)
     st.markdown(t("overview.data_kind", lang, kind=kind))
-    st.markdown(t("overview.data_folder", lang, folder=ctx.data.folder))
+    st.markdown(t("overview.data_folder", lang, folder=md(ctx.data.folder)))
     if ctx.data.last_change is not None:
         when = f"{fmt_date(ctx.data.last_change.date(), lang)} {ctx.data.last_change:%H:%M}"
         st.markdown(t("overview.last_change", lang, when=when))
     for info in ctx.data.shown.files.values():
         st.markdown(t("overview.table_rows", lang, table=t(f"table.{info.table}", lang),
-                      rows=fmt_int(info.rows, lang), file=info.file))
+                      rows=fmt_int(info.rows, lang), file=md(info.file)))

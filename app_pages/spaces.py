@@ -13,6 +13,7 @@ from metrics.scope import reference_date
 from ui import context, url_state
 from ui.labels import code_labels, month_labels
 from ui.tables import events_frame, spaces_frame
+from ui.text import md
 from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
 from ui.widgets import table as table_widget
 
@@ -39,10 +40,13 @@ space = ds.spaces.set_index("space_id").loc[space_id]
 held_here = dataclasses.replace(f, venues=(space_id,))
 one = dataclasses.replace(f, spaces=(space_id,))
 
-facts = [t(f"space_type.{space['space_type']}", lang), space["municipality"], space["settlement"], space["operator"]]
+# the data's own words escaped (they are markdown here), the translated ones as they are
+facts = [t(f"space_type.{space['space_type']}", lang),
+         *(md(value) for value in (space["municipality"], space["settlement"], space["operator"])
+           if isinstance(value, str) and value)]
 if pd.notna(space["opened_on"]):
     facts.append(t("spaces.opened", lang, date=fmt_date(space["opened_on"].date(), lang)))
-st.caption(" · ".join(str(fact) for fact in facts if isinstance(fact, str) and fact))
+st.caption(" · ".join(facts))
 
 row = spaces.set_index("space_id").loc[space_id]  # the table's row: the same figures, by the same rules
 counts = {key: int(row[column]) for key, column in

@@ -22,6 +22,7 @@ from loaders import load_dataset
 from reports import assemble_report
 from reports.json_export import report_to_dict
 from ui import sidebar
+from ui.text import md
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DASHBOARD = str(PROJECT_DIR / "dashboard.py")
@@ -294,7 +295,7 @@ def test_broken_folder_without_earlier_good_data_shows_problems(tmp_path: Path, 
     monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
     at = run_app(lang="en")
     assert not at.exception
-    assert at.error[0].value == t("app.cannot_load", "en", folder=folder)
+    assert at.error[0].value == t("app.cannot_load", "en", folder=md(folder))
     problems = at.dataframe[0].value
     assert "column_missing" not in problems.to_string()  # messages, not codes
     assert t("problem.column_missing", "en", column="event_type") in problems[t("cli.col.message", "en")].tolist()

@@ -11,6 +11,7 @@ from i18n import t
 from i18n.formatting import fmt_date, fmt_decimal, fmt_int
 from loaders.contract import TABLES, Kind
 from storage import TableDiff
+from ui.text import md
 
 _KINDS = ("added", "removed", "changed")
 
@@ -76,7 +77,7 @@ def _changes_frame(diff: TableDiff, lang: str) -> pd.DataFrame:
 def table_changes(diff: TableDiff, file: str, lang: str) -> None:
     """One table's line ("**Pasākumi** (events.csv): 12 rindas pievienotas, 1 mainīta") and examples."""
     with st.container(border=True, key=f"diff-{diff.table}"):
-        st.markdown(t("data.diff.line", lang, table=t(f"table.{diff.table}", lang), file=file,
+        st.markdown(t("data.diff.line", lang, table=t(f"table.{diff.table}", lang), file=md(file),
                       summary=change_summary(diff, lang)))
         st.caption(compared_by(diff, lang))
         if not diff.has_changes:

@@ -10,6 +10,7 @@ from storage import HistoryEntry, last_undoable, list_history
 from ui.data import DataState
 from ui.data_actions import UNDO_PASSWORD_KEY, files_text, undo_clicked, when
 from ui.staff import Access
+from ui.text import md
 
 
 def history_frame(entries: list[HistoryEntry], lang: str) -> pd.DataFrame:
@@ -40,7 +41,7 @@ def history(data: DataState, access: Access, lang: str) -> None:
         st.caption(t("data.history.changed_since", lang, when=when(last.created, lang)))
     elif access is Access.PASSWORD:
         with st.form("data-undo-form", enter_to_submit=True):
-            files = files_text(last.files, lang)
+            files = files_text(last.files, lang, name=md)
             st.markdown(t("data.history.undo_intro", lang, when=when(last.created, lang), files=files))
             st.text_input(t("data.password", lang), type="password", key=UNDO_PASSWORD_KEY,
                           autocomplete="current-password", width=360)

@@ -14,6 +14,7 @@ from storage import Proposal, StorageSettings, stage, take_uploads
 from ui.data_actions import SAVE_PASSWORD_KEY, cached_proposal, remember_proposal, save_clicked, upload_key
 from ui.data_changes import table_changes
 from ui.staff import Access
+from ui.text import md
 from ui.widgets import problems_table
 
 
@@ -71,12 +72,12 @@ def _changes(proposal: Proposal, lang: str) -> None:
     st.markdown("#### " + t("data.review.changes_title", lang))
     files = proposal.intake.files
     if proposal.diffs is None:
-        st.info(t("data.review.cannot_compare", lang, files=", ".join(f.name for f in files.values())))
+        st.info(t("data.review.cannot_compare", lang, files=md(", ".join(f.name for f in files.values()))))
     else:
         for diff in proposal.diffs:
             table_changes(diff, files[diff.table].source, lang)
     for name in proposal.removes:
-        st.caption(t("data.review.replaces", lang, old=name))
+        st.caption(t("data.review.replaces", lang, old=md(name)))
 
 
 def _save_form(folder: Path, token: str, lang: str) -> None:

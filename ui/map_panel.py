@@ -7,6 +7,7 @@ import streamlit as st
 from i18n import t
 from maps.panel import space_panel
 from ui.context import PageContext
+from ui.text import md
 
 
 def space_figures(ctx: PageContext, space_id: str | None, public: bool, in_a_row: bool = False) -> None:
@@ -20,9 +21,9 @@ def space_figures(ctx: PageContext, space_id: str | None, public: bool, in_a_row
         return
     space = ctx.dataset.spaces.set_index("space_id").loc[space_id]
     figures = space_panel(ctx.dataset, ctx.filters, space_id, public, lang)
-    st.subheader(space["name"], anchor=False)
+    st.subheader(md(space["name"]), anchor=False)
     kind = t(f"space_type.{space['space_type']}", lang)
-    st.caption(f"{kind} · {space['municipality']}")
+    st.caption(f"{kind} · {md(space['municipality'])}")
     holders = st.columns(len(figures)) if in_a_row else [st.container() for _ in figures]
     for holder, (key, (label, value)) in zip(holders, figures.items(), strict=True):
         with holder, st.container(key=f"space-{key}"):

@@ -1,0 +1,201 @@
+"""Values from the data reach Streamlit markdown escaped (``ui.text.md``): the function itself, and an
+AppTest per page on a copy of the demo data whose data folder, project title, space name and operator,
+event titles and uploaded file names hold a markdown image, an HTML tag and bold markers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import string
+import zipfile
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.map_view
+from i18n import t
+from ui.text import WORD_JOINER, md
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+DASHBOARD = str(PROJECT_DIR / "dashboard.py")
+COLABORA = "18-00-A019.333-000015"
+SPACE = "colabora-lielvarde"
+SPACE_AT = {"lat": 56.72066, "lng": 24.80743}  # its coordinates in spaces.csv
+
+IMAGE = "![x](http://example.invalid/x.png)"
+HTML = "<img src=x onerror=alert(1)>"
+BOLD = "**bold**"
+HOSTILE = f"{IMAGE} {HTML} {BOLD}"
+PROJECT_TITLE = f"CoLabora {HOSTILE}"
+SPACE_NAME = f"CoLabora Lielvārde {HOSTILE}"
+OPERATOR = f"Ogres novada pašvaldība {HOSTILE}"
+
+#: markdown that would still do something: an image, an HTML tag, bold markers (not preceded by a backslash)
+ACTIVE = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)<img|(?<![\\*])\*\*bold")
+
+
+# --------------------------------------------------------------------------- the function
+
+
+def test_md_escapes_markdown_and_html_and_keeps_latvian_letters() -> None:
+    assert md(IMAGE) == r"\!\[x\]\(http" + WORD_JOINER + r"\:\/\/example\.invalid\/x\.png\)"
+    assert md(HTML) == r"\<img src\=x onerror\=alert\(1\)\>"
+    assert md(BOLD) == r"\*\*bold\*\*"
+    assert md("Ķekavas novads · “Dzīvoklis” – āčēģīķļņšūž ĀČĒĢĪĶĻŅŠŪŽ") == (
+        "Ķekavas novads · “Dzīvoklis” – āčēģīķļņšūž ĀČĒĢĪĶĻŅŠŪŽ")
+    assert md("Telpa 12 (Ogre)") == r"Telpa 12 \(Ogre\)"
+
+
+@pytest.mark.parametrize("text", [
+    "# heading", "1. list", "- item", "> quote", "`code`", "~~struck~~", "$x^2$", ":red[colour]", ":material/home:",
+    "a | b", "<b>bold</b>", "&lt;", "[link](http://example.invalid)", "_under_", "\\![x](y)", "{#id}",
+])  # fmt: skip
+def test_md_escapes_every_ascii_punctuation_character(text: str) -> None:
+    # a backslash before each character CommonMark lets one escape (ASCII punctuation), nothing else
+    escaped = md(text).replace(WORD_JOINER, "")
+    assert escaped == "".join("\\" + c if c in string.punctuation else c for c in text)
+
+
+def test_md_keeps_addresses_from_becoming_links() -> None:
+    # GitHub-flavoured markdown links "http://", "www." and "a@b" in text even when escaped: a word joiner breaks them
+    j = WORD_JOINER
+    assert md("www.example.invalid") == rf"www{j}\.example\.invalid"
+    assert md("see https://example.invalid") == rf"see https{j}\:\/\/example\.invalid"
+    assert md("a@example.invalid") == rf"a\@{j}example\.invalid"
+    assert md("Lielvārde 14 vietas") == "Lielvārde 14 vietas" and WORD_JOINER not in md("HTTP status")
+
+
+def test_md_makes_one_line_of_any_value() -> None:
+    assert md("a\nb\r\n\tc\x00d\x1be\u2028f") == "a b c d e f"
+    assert md(None) == "" and md(12) == "12" and md(Path("/tmp/x")) == r"\/tmp\/x"
+
+
+# --------------------------------------------------------------------------- the pages
+
+
+def _edit(folder: Path, name: str, key: tuple[str, str], column: str, value: str) -> None:
+    """Set ``column`` of the row whose ``key[0]`` is ``key[1]`` in the demo's ``name`` (Windows-1257, ``;``)."""
+    rows = list(csv.reader(io.StringIO((folder / name).read_text("cp1257")), delimiter=";"))
+    header = rows[0]
+    (row,) = [r for r in rows[1:] if r and r[header.index(key[0])] == key[1]]
+    row[header.index(column)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    (folder / name).write_bytes(buffer.getvalue().encode("cp1257"))
+
+
+def hostile_copy(base: Path) -> Path:
+    """The demo data under ``base``, in a folder whose path reads
+    ``…/![x](http:/example.invalid/x.png) <img src=x onerror=alert(1)> **bold**/data``, with the hostile
+    texts in CoLabora's title and CoLabora Lielvārde's name and operator."""
+    folder = base / "![x](http:" / "example.invalid" / f"x.png) {HTML} {BOLD}" / "data"
+    shutil.copytree(PROJECT_DIR / "data", folder, ignore=shutil.ignore_patterns("*.md"))
+    _edit(folder, "projects.csv", ("project_code", COLABORA), "title", PROJECT_TITLE)
+    _edit(folder, "spaces.csv", ("space_id", SPACE), "name", SPACE_NAME)
+    _edit(folder, "spaces.csv", ("space_id", SPACE), "operator", OPERATOR)
+    assert IMAGE.replace("//", "/") in str(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return hostile_copy(tmp_path_factory.mktemp("md"))
+
+
+@pytest.fixture
+def hostile(hostile_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(hostile_folder))
+    monkeypatch.delenv("COWORKING_ADMIN_PASSWORD_HASH", raising=False)
+    return hostile_folder
+
+
+def run_page(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown_texts(at: AppTest) -> list[str]:
+    """Every text of the run that Streamlit renders as markdown."""
+    texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error",
+                                  "success") for e in getattr(at, kind)]
+    texts += [m.label for m in at.metric] + [e.label for e in at.expander]
+    texts += [w.label for kind in ("selectbox", "multiselect", "toggle", "button", "text_input") for w in
+              getattr(at, kind)]
+    return texts
+
+
+def assert_inert(at: AppTest) -> None:
+    active = [text for text in markdown_texts(at) if ACTIVE.search(text)]
+    assert not active, active
+
+
+def test_overview_shows_the_folder_escaped(hostile: Path) -> None:
+    at = run_page("app_pages/overview.py", period="all")
+    texts = markdown_texts(at)
+    assert t("overview.data_folder", "lv", folder=md(hostile)) in texts
+    assert r"\!\[x\]\(http" + WORD_JOINER + r"\:\/example\.invalid\/x\.png\)" in md(hostile)
+    assert "**Mape:**" in t("overview.data_folder", "lv", folder=md(hostile))  # the translated part as it was
+    assert_inert(at)
+
+
+def test_spaces_profile_caption_is_escaped(hostile: Path) -> None:
+    at = run_page("app_pages/spaces.py", period="all", profile=SPACE)
+    assert at.selectbox(key="profile").value == SPACE
+    caption = next(c.value for c in at.caption if md(OPERATOR) in c.value)
+    assert caption.startswith(t("space_type.coworking", "lv") + " · ")
+    assert r"\!\[x\]" in caption and "![" not in caption and BOLD not in caption
+    assert_inert(at)
+
+
+def test_map_panel_of_a_clicked_space_is_escaped(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # AppTest cannot click the map: the component's answer is what the page would get for a click on the space
+    monkeypatch.setattr(ui.map_view, "show", lambda args, height: {"last_object_clicked": SPACE_AT})
+    at = run_page("app_pages/map.py", period="all")
+    assert [s.value for s in at.subheader if "CoLabora" in s.value] == [md(SPACE_NAME)]
+    assert md(SPACE_NAME).startswith(r"CoLabora Lielvārde \!\[x\]\(http")
+    assert t("map.popup.events", "lv") in [m.label for m in at.metric]  # the panel's figures are there
+    assert_inert(at)
+
+
+def test_reports_caption_shows_the_project_title_escaped(hostile: Path) -> None:
+    at = run_page("app_pages/reports.py", report_project=COLABORA)
+    caption = next(c.value for c in at.caption if "CoLabora" in c.value)
+    assert caption.startswith(md(PROJECT_TITLE) + " · ")
+    assert r"\!\[x\]" in caption and "![" not in caption
+    assert_inert(at)
+
+
+def test_data_page_shows_the_folder_and_uploaded_names_escaped(hostile: Path) -> None:
+    at = run_page("app_pages/data.py")
+    assert t("data.status.folder", "lv", folder=md(hostile)) in [c.value for c in at.caption]
+    # a zip named with an HTML tag, its table inside a folder named like a markdown image
+    entry = f"{IMAGE}/events.csv"
+    zip_name = f"{HTML} {BOLD}.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(entry, (hostile / "events.csv").read_bytes())
+    at.file_uploader[0].set_value([(zip_name, buffer.getvalue(), "application/zip")]).run()
+    assert not at.exception
+    line = t("data.diff.line", "lv", table=t("table.events", "lv"), file=md(f"{zip_name} › {entry}"),
+             summary=t("data.diff.none", "lv"))
+    assert line in [m.value for m in at.markdown]
+    assert line.startswith("**Pasākumi** (") and r"\<img src\=x" in line and r"\!\[x\]" in line
+    assert_inert(at)
+
+
+def test_no_data_page_error_shows_the_folder_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / f"{HTML} {BOLD}" / "data"
+    shutil.copytree(PROJECT_DIR / "data", folder, ignore=shutil.ignore_patterns("*.md"))
+    (folder / "events.csv").write_bytes(b"event_id;title\nE1;x\n")
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert at.error[0].value == t("app.cannot_load", "lv", folder=md(folder))
+    assert_inert(at)
