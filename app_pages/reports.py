@@ -1,23 +1,19 @@
 """Reports: a project's indicators against its targets, previewed, and downloadable as Excel, Word, PDF, JSON, CSV."""
 
-from functools import partial
-
 import streamlit as st
 
 from i18n import t
 from i18n.formatting import period_text
 from reports import assemble_report
-from reports.build import FORMATS, MIME_TYPES, build, file_name
 from reports.labels import mode_text
 from reports.layout import breakdown_table, breakdown_title, indicator_table, space_table
 from reports.report_charts import report_charts
 from ui import context
 from ui.report_controls import report_choice
+from ui.report_downloads import downloads
 from ui.report_preview import text_table
+from ui.text import md
 from ui.widgets import chart, page_header
-
-ICONS = {"xlsx": ":material/table_view:", "docx": ":material/description:", "pdf": ":material/picture_as_pdf:",
-         "json": ":material/data_object:", "csv": ":material/list:"}
 
 ctx = context.current()
 ds, lang = ctx.dataset, ctx.lang
@@ -34,15 +30,10 @@ report = assemble_report(ds, choice.project, choice.start, choice.end, public=ch
 
 st.subheader(t("report.page.downloads", lang))
 st.caption(t("report.page.downloads_help", lang))
-with st.container(key="report-downloads", horizontal=True):
-    for fmt in FORMATS:
-        st.download_button(
-            t(f"report.download.{fmt}", lang), data=partial(build, report, fmt), file_name=file_name(report, fmt),
-            mime=MIME_TYPES[fmt], on_click="ignore", icon=ICONS[fmt], key=f"report-download-{fmt}",
-        )
+downloads(report, ctx.data.shown.fingerprint, lang)
 
 st.subheader(t("report.page.preview", lang))
-st.caption(f"{report.identification.title} · {period_text(report.start, report.end, report.lang)} · "
+st.caption(f"{md(report.identification.title)} · {period_text(report.start, report.end, report.lang)} · "
            f"{mode_text(report)}")
 with st.container(key="report-indicators"):
     text_table(indicator_table(report))

@@ -80,6 +80,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "lv": "Diagrammas šajā dokumentā nav iekļautas, jo tās nevarēja uzzīmēt (nav pieejams pārlūks Chromium: {reason}). Visi skaitļi ir tabulās.",
         "en": "The charts are not included in this document because they could not be drawn (the Chromium browser is not available: {reason}). Every figure is in the tables.",
     },
+    "report.shortened": {
+        "lv": "Daži ļoti gari teksti (piemēram, nosaukumi) šajā PDF ir saīsināti un beidzas ar “…”; pilnībā tie ir Excel, Word un JSON failā.",
+        "en": "Some very long texts (such as titles) are shortened in this PDF and end in “…”; the Excel, Word and JSON files have them in full.",
+    },
     "report.chart_hidden": {
         "lv": "Diagramma “{title}” nav rādīta: publiskajā versijā tās vērtības daļēji slēptas.",
         "en": "The chart “{title}” is not shown: in the public version some of its values are hidden.",
@@ -163,8 +167,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.page.preview": {"lv": "Priekšskatījums", "en": "Preview"},
     "report.page.downloads": {"lv": "Lejupielādēt atskaiti", "en": "Download the report"},
     "report.page.downloads_help": {
-        "lv": "Fails tiek sagatavots, kad nospiežat pogu; Word un PDF ar diagrammām aizņem dažas sekundes.",
-        "en": "A file is made when you press its button; Word and PDF with charts take a few seconds.",
+        "lv": "Nospiediet formātu, lai sagatavotu failu (Word un PDF ar diagrammām aizņem dažas sekundes), un tad “Lejupielādēt”.",
+        "en": "Press a format to make the file (Word and PDF with charts take a few seconds), then “Download”.",
+    },
+    "report.page.preparing": {"lv": "Sagatavo: {file} …", "en": "Making {file} …"},
+    "report.page.download_ready": {"lv": "Lejupielādēt: {file}", "en": "Download: {file}"},
+    "report.page.build_failed": {
+        "lv": "Failu “{file}” neizdevās sagatavot negaidītas kļūmes dēļ (tā ir ierakstīta servera žurnālā). Mēģiniet vēlreiz vai izvēlieties citu formātu, un, lūdzu, ziņojiet par to.",
+        "en": "The file “{file}” could not be made because of an unexpected fault (it is recorded in the server's log). Try again or choose another format, and please report it.",
     },
     "report.page.no_projects": {
         "lv": "Datos nav neviena projekta, tāpēc atskaiti nevar sagatavot. Pievienojiet datu mapei tabulu projects (projects.csv vai projects.xlsx).",

@@ -1,7 +1,9 @@
 """The report's events list as CSV, the way Latvian Excel opens it as it is.
 
 ``;``-separated UTF-8 with BOM, dates ``dd.mm.yyyy`` (Latvian) or ISO (English); translated
-headers and event types; text that a spreadsheet would run as a formula is neutralised.
+headers and event types; text cleaned of what a text file should not carry
+(:func:`reports.clean_text.xml_text`: NUL, ESC, other control characters, lone surrogates), then
+text that a spreadsheet would run as a formula is neutralised.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from i18n import t
+from reports.clean_text import xml_text
 from reports.labels import code_label
 from reports.model import Report
 from reports.safe_cells import neutralise_frame
@@ -20,11 +23,11 @@ def build_csv(report: Report) -> bytes:
     frame = pd.DataFrame(
         [
             {
-                t("report.col.event_id", lang): event.event_id,
+                t("report.col.event_id", lang): xml_text(event.event_id),
                 t("col.starts_on", lang): event.starts_on.strftime(date_format),
-                t("col.title", lang): event.title,
+                t("col.title", lang): xml_text(event.title),
                 t("col.event_type", lang): code_label("event_type", event.event_type, lang),
-                t("col.venue", lang): event.venue or "",
+                t("col.venue", lang): xml_text(event.venue),
                 t("col.participations", lang): event.participations,
             }
             for event in report.events

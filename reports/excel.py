@@ -4,7 +4,9 @@ breakdown, the events list and the provenance.
 Figures are real numbers with number formats (a suppressed one is the text ``<5``, right
 aligned); dates are real dates. No text is ever a formula: the workbook converts nothing
 (``strings_to_formulas`` off) and text that a spreadsheet would run (``= + - @``, tab, CR) is
-also marked "quote prefix", so it stays text even when someone edits the cell.
+also marked "quote prefix", so it stays text even when someone edits the cell. Every text first
+goes through :func:`reports.clean_text.xml_text`: the workbook is XML, which cannot hold NUL, ESC and
+the other control characters a spreadsheet cell can bring along (the formula check sees the cleaned text).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from i18n import t
 from i18n.formatting import period_text
+from reports.clean_text import xml_text
 from reports.labels import code_label, generated_text, indicator_label, mode_text
 from reports.layout import breakdown_header, breakdown_rows, breakdown_title, identification_rows, provenance_rows
 from reports.model import BREAKDOWN_TABLES, INDICATOR_KEYS, Report
@@ -49,14 +52,14 @@ class _Book:
         return self._formats[key]
 
     def text(self, sheet: Worksheet, row: int, col: int, value: str | None, **props: Any) -> None:
-        value = "" if value is None else str(value)
+        value = xml_text(value)
         if is_formula_like(value):
             props["quote_prefix"] = True
         sheet.write_string(row, col, value, self.fmt(**props))
 
     def merged(self, sheet: Worksheet, row: int, first: int, last: int, value: str | None, **props: Any) -> None:
         """Text across columns ``first``–``last`` of one row."""
-        value = "" if value is None else str(value)
+        value = xml_text(value)
         if is_formula_like(value):
             props["quote_prefix"] = True
         sheet.merge_range(row, first, row, last, value, self.fmt(**props))
@@ -217,7 +220,8 @@ def build_xlsx(report: Report) -> bytes:
     buffer = io.BytesIO()
     book = _Book(buffer, report.lang)
     book.workbook.set_properties(
-        {"title": f"{t('report.title', report.lang)} {report.project_code}", "company": t("report.lag", report.lang),
+        {"title": xml_text(f"{t('report.title', report.lang)} {report.project_code}"),
+         "company": t("report.lag", report.lang),
          "comments": f"SHA-256 {report.provenance.fingerprint}"}
     )
     _summary(book, report)

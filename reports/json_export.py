@@ -2,7 +2,8 @@
 
 Keys are codes, not translated labels; figures are numbers, suppressed ones the strings
 ``"<5"`` / ``"≥5"``; ``percent`` is achieved / target × 100 with one decimal (``null`` when the
-achieved figure is hidden or the target is 0).
+achieved figure is hidden or the target is 0). Text is the data's as it is, control characters
+escaped by ``json``; only a lone surrogate, which UTF-8 cannot encode, becomes U+FFFD.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from i18n import t
 from metrics.privacy import SECONDARY, SMALL
+from reports.clean_text import json_text
 from reports.model import Report
 
 
@@ -78,5 +80,15 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return json_text(value)
+    if isinstance(value, dict):
+        return {_clean(key): _clean(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(item) for item in value]
+    return value
+
+
 def build_json(report: Report) -> bytes:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2).encode("utf-8")
+    return json.dumps(_clean(report_to_dict(report)), ensure_ascii=False, indent=2).encode("utf-8")

@@ -2,6 +2,10 @@
 
 The text is set in DejaVu Sans, shipped in ``reports/fonts`` and embedded in the file, so
 ``ā č ē ģ ī ķ ļ ņ š ū ž`` render the same on every machine (fpdf2's core fonts cannot encode them).
+
+Every text enters the document through :func:`reports.clean_text.pdf_text`: control characters
+removed, and a table cell longer than :data:`~reports.clean_text.PDF_CELL_LIMIT` characters cut with
+"…" (a cell taller than a page cannot be drawn); the document then says that some texts were shortened.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from fpdf import FPDF, FontFace
 from i18n import t
 from i18n.formatting import period_text
 from reports.chart_images import ChartImages
+from reports.clean_text import PDF_CELL_LIMIT, is_cut, pdf_text
 from reports.labels import generated_text, mode_text
 from reports.layout import (
     TextTable,
@@ -37,6 +42,8 @@ _MUTED = (89, 89, 89)
 _BLACK = (0, 0, 0)
 #: tables up to this height (mm) are kept on one page
 _KEEP_WHOLE_MM = 150.0
+#: the footer is one line: a longer project code is cut
+_FOOTER_CODE_LIMIT = 60
 
 
 class _ReportPDF(FPDF):
@@ -54,7 +61,8 @@ class _ReportPDF(FPDF):
         self.set_font(FONT, size=7)
         self.set_text_color(*_MUTED)
         page = t("report.page_number", lang, page=self.page_no(), pages="{nb}")
-        self.cell(0, 5, f"{t('report.lag', lang)} · {self.report.project_code} · {page}", align="C")
+        code = pdf_text(self.report.project_code, _FOOTER_CODE_LIMIT)
+        self.cell(0, 5, f"{t('report.lag', lang)} · {code} · {page}", align="C")
         self.set_text_color(*_BLACK)
 
     # -- building blocks ---------------------------------------------------------------------
@@ -66,14 +74,14 @@ class _ReportPDF(FPDF):
             self.add_page()
         self.ln(2 if level else 0)
         self.set_font(FONT, "B", size)
-        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.ln(1.5)
         self.set_font(FONT, size=9.5)
 
     def paragraph(self, text: str, *, bold: bool = False, muted: bool = False, size: float = 9.5) -> None:
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*(_MUTED if muted else _BLACK))
-        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.set_text_color(*_BLACK)
         self.set_font(FONT, size=9.5)
 
@@ -100,12 +108,12 @@ class _ReportPDF(FPDF):
         ) as pdf_table:
             header = pdf_table.row()
             for label in table.header:
-                header.cell(label)
+                header.cell(pdf_text(label, PDF_CELL_LIMIT))
             for i, values in enumerate(table.rows, start=1):
                 total = i - 1 in table.bold_rows
                 row = pdf_table.row()
                 for value in values:
-                    row.cell(value, style=FontFace(emphasis="BOLD") if total else None)
+                    row.cell(pdf_text(value, PDF_CELL_LIMIT), style=FontFace(emphasis="BOLD") if total else None)
         self.ln(3)
         self.set_font(FONT, size=9.5)
 
@@ -117,8 +125,8 @@ class _ReportPDF(FPDF):
         ) as pdf_table:
             for label, value in rows:
                 row = pdf_table.row()
-                row.cell(label, style=FontFace(emphasis="BOLD", fill_color=_LABEL_FILL))
-                row.cell(value)
+                row.cell(pdf_text(label, PDF_CELL_LIMIT), style=FontFace(emphasis="BOLD", fill_color=_LABEL_FILL))
+                row.cell(pdf_text(value, PDF_CELL_LIMIT))
         self.ln(3)
         self.set_font(FONT, size=9.5)
 
@@ -144,19 +152,34 @@ def _charts(pdf: _ReportPDF, report: Report, images: ChartImages) -> None:
         pdf.paragraph(t("report.chart_hidden", lang, title=title), muted=True)
 
 
+def _shortened(title: str, pairs: list[list[tuple[str, str]]], tables: list[TextTable]) -> bool:
+    """Whether any text of the document is cut (the title paragraph, a pair, a table cell)."""
+    texts = [title, *(text for rows in pairs for row in rows for text in row),
+             *(text for table in tables for row in (table.header, *table.rows) for text in row)]
+    return any(is_cut(text) for text in texts)
+
+
 def build_pdf(report: Report, images: ChartImages) -> bytes:
     lang = report.lang
     pdf = _ReportPDF(report)
-    pdf.set_title(f"{t('report.title', lang)} {report.project_code}")
+    pdf.set_title(pdf_text(f"{t('report.title', lang)} {report.project_code}"))
     pdf.set_author(t("report.lag", lang))
-    pdf.set_subject(report.identification.title)
-    pdf.set_keywords(f"SHA-256 {report.provenance.fingerprint}")
+    pdf.set_subject(pdf_text(report.identification.title))
+    pdf.set_keywords(pdf_text(f"SHA-256 {report.provenance.fingerprint}"))
     pdf.set_lang(lang)
     pdf.set_creator("coworking-dashboard reports")
     pdf.add_page()
 
+    identification, provenance = identification_rows(report), provenance_rows(report)
+    tables = [(breakdown_title(report, kind), breakdown_table(report, kind)) for kind, _ in BREAKDOWN_TABLES]
+    if report.by_space:
+        tables.append((t("report.section.spaces", lang), space_table(report)))
+    events = events_table(report)
+    shortened = _shortened(report.identification.title, [identification, provenance],
+                           [indicator_table(report), *(table for _, table in tables), events])
+
     pdf.heading(t("report.title", lang), level=0)
-    pdf.paragraph(report.identification.title, bold=True, size=11)
+    pdf.paragraph(pdf_text(report.identification.title, PDF_CELL_LIMIT), bold=True, size=11)
     pdf.paragraph(f"{report.project_code} · {period_text(report.start, report.end, lang)}")
     pdf.ln(2)
     pdf.set_font(FONT, "B", 9.5)
@@ -165,15 +188,14 @@ def build_pdf(report: Report, images: ChartImages) -> bytes:
     pdf.set_fill_color(255, 255, 255)
     pdf.ln(1.5)
     pdf.paragraph(f"{mode_text(report)} {t('report.generated', lang, when=generated_text(report))}.", muted=True)
+    if shortened:
+        pdf.paragraph(t("report.shortened", lang), muted=True)
 
     pdf.heading(t("report.section.identification", lang))
-    pdf.pairs(identification_rows(report))
+    pdf.pairs(identification)
     pdf.heading(t("report.section.indicators", lang), keep_with=pdf.keep_with_table(indicator_table(report)))
     pdf.text_table(indicator_table(report))
 
-    tables = [(breakdown_title(report, kind), breakdown_table(report, kind)) for kind, _ in BREAKDOWN_TABLES]
-    if report.by_space:
-        tables.append((t("report.section.spaces", lang), space_table(report)))
     pdf.heading(t("report.section.breakdowns", lang), keep_with=12 + pdf.keep_with_table(tables[0][1]))
     for title, table in tables:
         pdf.heading(title, level=2, keep_with=pdf.keep_with_table(table))
@@ -181,7 +203,6 @@ def build_pdf(report: Report, images: ChartImages) -> bytes:
 
     _charts(pdf, report, images)
 
-    events = events_table(report)
     pdf.heading(t("report.section.events", lang), keep_with=pdf.keep_with_table(events, 7.5))
     if report.events:
         pdf.text_table(events, size=7.5)
@@ -189,7 +210,7 @@ def build_pdf(report: Report, images: ChartImages) -> bytes:
         pdf.paragraph(t("report.no_events", lang), muted=True)
 
     pdf.heading(t("report.section.provenance", lang), keep_with=60)
-    pdf.pairs(provenance_rows(report), label_share=0.22)  # room for the 64-digit fingerprint
+    pdf.pairs(provenance, label_share=0.22)  # room for the 64-digit fingerprint
     pdf.paragraph(t("report.prov.rules", lang), bold=True)
     for sentence in counting_rules(report):
         pdf.paragraph(f"• {sentence}")

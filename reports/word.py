@@ -1,5 +1,8 @@
 """The report as a Word document (python-docx): title, funding line, identification, indicators
 with targets, breakdowns, charts (or a note when they cannot be drawn), events list, provenance.
+
+Every text enters the document through :func:`reports.clean_text.xml_text` (python-docx refuses
+the control characters a spreadsheet cell can hold), core properties cut to Word's 255 characters.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from docx.table import Table
 from i18n import t
 from i18n.formatting import period_text
 from reports.chart_images import ChartImages
+from reports.clean_text import cut, xml_text
 from reports.labels import generated_text, mode_text
 from reports.layout import (
     TextTable,
@@ -37,6 +41,8 @@ _FONT = "Calibri"
 _HEADER_FILL = "DDEBF7"
 _TEXT_WIDTH_CM = 17.0
 _MUTED = RGBColor(0x59, 0x59, 0x59)
+#: the longest core property (title, comments) Word takes
+_PROPERTY_LIMIT = 255
 
 
 def _shade(cell, fill: str) -> None:
@@ -59,7 +65,7 @@ def _set_cell(cell, text: str, *, bold: bool = False, right: bool = False, size:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.paragraph_format.space_before = Pt(1)
     paragraph.paragraph_format.space_after = Pt(1)
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_text(text))
     run.bold = bold
     if size:
         run.font.size = Pt(size)
@@ -107,7 +113,7 @@ def _pairs(doc: DocxDocument, rows: list[tuple[str, str]]) -> None:
 
 
 def _note(doc: DocxDocument, text: str) -> None:
-    run = doc.add_paragraph().add_run(text)
+    run = doc.add_paragraph().add_run(xml_text(text))
     run.italic = True
     run.font.color.rgb = _MUTED
 
@@ -137,15 +143,15 @@ def _setup(doc: DocxDocument, report: Report) -> None:
     normal.font.name = _FONT
     normal.font.size = Pt(10.5)
     footer = section.footer.paragraphs[0]
-    footer.text = f"{t('report.lag', report.lang)} · {report.project_code} · "
+    footer.text = xml_text(f"{t('report.lag', report.lang)} · {report.project_code} · ")
     _page_field(footer)
     for run in footer.runs:
         run.font.size = Pt(8)
         run.font.color.rgb = _MUTED
     props = doc.core_properties
-    props.title = f"{t('report.title', report.lang)} {report.project_code}"
+    props.title = cut(xml_text(f"{t('report.title', report.lang)} {report.project_code}"), _PROPERTY_LIMIT)
     props.author = t("report.lag", report.lang)
-    props.comments = f"SHA-256 {report.provenance.fingerprint}"
+    props.comments = cut(xml_text(f"SHA-256 {report.provenance.fingerprint}"), _PROPERTY_LIMIT)
     props.language = report.lang
 
 
@@ -170,8 +176,8 @@ def build_docx(report: Report, images: ChartImages) -> bytes:
 
     doc.add_heading(t("report.title", lang), level=0)
     subtitle = doc.add_paragraph()
-    subtitle.add_run(report.identification.title).bold = True
-    subtitle.add_run(f"\n{report.project_code} · {period_text(report.start, report.end, lang)}")
+    subtitle.add_run(xml_text(report.identification.title)).bold = True
+    subtitle.add_run(xml_text(f"\n{report.project_code} · {period_text(report.start, report.end, lang)}"))
     funding = doc.add_paragraph()
     funding.add_run(t("report.funding", lang)).bold = True
     _shade_paragraph(funding)
@@ -202,7 +208,7 @@ def build_docx(report: Report, images: ChartImages) -> bytes:
     _pairs(doc, provenance_rows(report))
     doc.add_paragraph().add_run(t("report.prov.rules", lang)).bold = True
     for sentence in counting_rules(report):
-        doc.add_paragraph(sentence, style="List Bullet")
+        doc.add_paragraph(xml_text(sentence), style="List Bullet")
 
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -4,6 +4,8 @@ Overview's for the same project and period."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ from loaders import load_dataset
 from reports import assemble_report
 from reports.labels import indicator_label
 from tests.metrics_fixture import write_fixture as write_metrics_fixture
+from ui import report_downloads
+from ui.report_downloads import FILES_KEY
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DASHBOARD = str(PROJECT_DIR / "dashboard.py")
@@ -60,11 +64,11 @@ def test_page_in_both_languages(demo, lang: str) -> None:
     assert report.indicators["participations"] > 0
     assert achieved(at)[indicator_label(report, "participations")] == fmt_int(report.indicators["participations"],
                                                                               lang)
-    buttons = at.get("download_button")
-    assert [b.proto.label for b in buttons] == [t(f"report.download.{f}", lang) for f in
-                                                ("xlsx", "docx", "pdf", "json", "csv")]
-    # each file is built when its button is pressed, not on every run of the page
-    assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)
+    # a button per format; each file is built when its button is pressed, not on every run of the page
+    assert [(b.key, b.label) for b in at.button if b.key.startswith("report-")] == [
+        (f"report-prepare-{f}", t(f"report.download.{f}", lang)) for f in ("xlsx", "docx", "pdf", "json", "csv")]
+    assert not at.get("download_button")
+    assert at.session_state[FILES_KEY][1] == {}
 
 
 def test_figures_equal_the_overview_for_the_same_project_and_period(demo) -> None:
@@ -127,3 +131,42 @@ def test_without_projects_the_page_says_what_to_add(tmp_path: Path, monkeypatch)
     at = run_page(lang="en")
     assert any(t("report.page.no_projects", "en") == info.value for info in at.info)
     assert len(at.get("download_button")) == 0
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_a_pressed_format_is_made_and_offered_for_download(demo, lang: str) -> None:
+    at = run_page(lang=lang)
+    at.button(key="report-prepare-json").click().run()
+    assert not at.exception and not at.error
+    (button,) = at.get("download_button")
+    assert button.proto.label == t("report.page.download_ready", lang, file=t("report.download.json", lang))
+    assert button.proto.url and not button.proto.deferred_file_id  # the bytes are made: a plain download
+    made = json.loads(at.session_state[FILES_KEY][1]["json"])
+    report = assemble_report(demo, COLABORA, lang=lang)
+    assert made["project_code"] == COLABORA
+    assert made["participations"] == report.indicators["participations"] > 0
+    assert "report-prepare-json" not in [b.key for b in at.button]  # its place holds the download now
+    assert "report-prepare-xlsx" in [b.key for b in at.button]
+
+    at.date_input(key="report_from").set_value(dt.date(2019, 1, 1)).run()  # another period: made afresh
+    assert not at.get("download_button") and at.session_state[FILES_KEY][1] == {}
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_a_failing_build_says_so_in_the_ui_language(lang: str, monkeypatch, caplog) -> None:
+    def broken(report, fmt):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(report_downloads, "build", broken)
+    at = run_page(lang=lang)
+    with caplog.at_level(logging.ERROR, logger="ui.report_downloads"):
+        at.button(key="report-prepare-docx").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("report.page.build_failed", lang, file=t("report.download.docx", lang))]
+    assert not at.get("download_button")
+    assert "report-prepare-docx" in [b.key for b in at.button]  # it can be tried again
+    assert any("docx" in r.getMessage() and r.exc_info for r in caplog.records), "the traceback is logged"
+
+    monkeypatch.undo()
+    at.button(key="report-prepare-docx").click().run()  # once the fault is gone, the same button works
+    assert not at.error and len(at.get("download_button")) == 1

@@ -6,7 +6,9 @@ public mode; charts drawn through Chromium, and a note instead when no browser c
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import json
 
 import openpyxl
 import pytest
@@ -19,6 +21,8 @@ from loaders import load_dataset
 from reports import assemble_report, chart_images
 from reports.build import FORMATS, build, file_name
 from reports.chart_images import ChartImages, browser_path, render_charts
+from reports.clean_text import PDF_CELL_LIMIT, cut, xml_text
+from reports.clean_text import pdf_text as pdf_clean
 from reports.labels import indicator_label
 from tests.reports_fixture import (
     E3_ROUTE,
@@ -353,3 +357,103 @@ _PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fe"
     "a7d6a5e00000000049454e44ae426082"
 )
+
+
+# --------------------------------------------------------------------------- text no format can hold as it is
+
+#: a Word line break (vertical tab), ESC and NUL, as they come in a spreadsheet cell pasted from Word
+CONTROL_TITLE = "Koprades\x0btīkls\x1b Pierīgā\x00 2024"
+CONTROL_SHOWN = "Koprades tīkls Pierīgā 2024"
+#: 5,000 characters, in words
+LONG_TITLE = ("Ļoti garš pasākuma nosaukums par koprades telpām Pierīgā " * 90)[:5000].rstrip() + "x"
+#: one word of 300 characters (no space to break at)
+LONG_WORD = ("Koprade" * 43)[:300]
+#: a formula behind a NUL: the control character goes, the neutralisation still sees the "="
+FORMULA_BEHIND_NUL = "\x00=HYPERLINK(\"http://example.invalid\")"
+
+
+@pytest.fixture(scope="module", params=["control_title", "long_title"])
+def hostile_report(request, report):
+    """The fixture's report with the data's texts replaced: project title, event titles, a space's name."""
+    title = CONTROL_TITLE + " " + LONG_WORD if request.param == "control_title" else LONG_TITLE
+    events = [CONTROL_TITLE, LONG_TITLE, LONG_WORD, FORMULA_BEHIND_NUL]
+    return dataclasses.replace(
+        report,
+        identification=dataclasses.replace(report.identification, title=title),
+        events=tuple(dataclasses.replace(e, title=events[i % 4]) for i, e in enumerate(report.events)),
+        by_space=tuple(dataclasses.replace(s, name=f"\x1b{LONG_WORD}\x0b") if i == 0 else s
+                       for i, s in enumerate(report.by_space)),
+    )
+
+
+def document_text(data: bytes, fmt: str) -> str:
+    if fmt == "xlsx":
+        return "\n".join(str(c.value) for ws in workbook(data) for row in ws.iter_rows() for c in row if c.value)
+    if fmt == "docx":
+        return word_text(data)
+    if fmt == "pdf":
+        return pdf_text(data)
+    return data.decode("utf-8-sig")
+
+
+def no_spaces(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_the_sanitisers() -> None:
+    assert xml_text(CONTROL_TITLE) == CONTROL_SHOWN
+    assert xml_text("a\tb\nc\rd\ud800e\ufffff\x7fg") == "a\tb\nc\rdef\x7fg"  # DEL is legal XML
+    assert pdf_clean("a\tb\r\nc\x0cd") == "a b\nc d"
+    assert pdf_clean("a\nb", PDF_CELL_LIMIT) == "a b"  # a cell is one paragraph
+    assert cut(LONG_WORD, 100) == LONG_WORD[:99] + "…" and len(cut(LONG_WORD, 100)) == 100
+    shortened = cut(LONG_TITLE, PDF_CELL_LIMIT)
+    assert len(shortened) <= PDF_CELL_LIMIT and shortened.endswith("…")
+    assert LONG_TITLE.startswith(shortened[:-1]) and LONG_TITLE[len(shortened) - 1] == " "  # at the end of a word
+    assert cut("short", 10) == "short"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_any_text_builds_in_every_format(hostile_report, fmt: str) -> None:
+    data = build(hostile_report, fmt, NO_CHARTS)
+    text = document_text(data, fmt)
+    if fmt == "json":
+        made = json.loads(data)  # the data's text as it is, control characters escaped by JSON
+        assert made["identification"]["title"] == hostile_report.identification.title
+        assert [e["title"] for e in made["events_list"]][:3] == [CONTROL_TITLE, LONG_TITLE, LONG_WORD]
+        return
+    assert not set(text) & {"\x0b", "\x1b", "\x00"}, "control characters are removed"
+    assert CONTROL_SHOWN in (plain(text) if fmt == "pdf" else text)  # an event's title, without them
+    assert LONG_WORD in no_spaces(text)
+    if fmt in ("xlsx", "docx", "csv"):
+        assert LONG_TITLE in text  # whole: only the PDF shortens
+    if hostile_report.identification.title != LONG_TITLE and fmt in ("xlsx", "docx"):
+        assert f"{CONTROL_SHOWN} {LONG_WORD}" in text  # the project's title, without the control characters
+    if hostile_report.identification.title != LONG_TITLE and fmt == "pdf":  # 328 characters: cut
+        assert no_spaces(f"{CONTROL_SHOWN} {LONG_WORD[:250]}") in no_spaces(text)
+
+
+def test_the_pdf_shortens_long_texts_and_says_so(hostile_report, report) -> None:
+    text = plain(pdf_text(build(hostile_report, "pdf", NO_CHARTS)))
+    assert plain(t("report.shortened")) in text
+    assert LONG_TITLE not in text and no_spaces(LONG_TITLE[:200]) in no_spaces(text) and "…" in text
+    assert plain(t("report.shortened")) not in plain(pdf_text(built(report, "pdf")))  # only when it happened
+
+
+def test_formulas_behind_control_characters_stay_text(hostile_report) -> None:
+    sheet = workbook(build(hostile_report, "xlsx", NO_CHARTS))["Pasākumi"]
+    cell = next(c for c in sheet["C"] if c.value == xml_text(FORMULA_BEHIND_NUL))
+    assert cell.data_type == "s" and cell.quotePrefix
+    rows = list(csv.reader(io.StringIO(build(hostile_report, "csv", NO_CHARTS).decode("utf-8-sig")), delimiter=";"))
+    assert "'" + xml_text(FORMULA_BEHIND_NUL) in [row[2] for row in rows]
+
+
+def test_lone_surrogates_and_word_property_limits(report) -> None:
+    broken = dataclasses.replace(
+        report, identification=dataclasses.replace(report.identification, title="Telpa \ud800 \ufffe"),
+        events=tuple(dataclasses.replace(e, venue="\udfff") for e in report.events))
+    for fmt in FORMATS:
+        assert build(broken, fmt, NO_CHARTS), fmt
+    assert json.loads(build(broken, "json", NO_CHARTS))["identification"]["title"] == "Telpa \ufffd \ufffe"
+    long_code = dataclasses.replace(report, identification=dataclasses.replace(report.identification,
+                                                                                project_code="P" * 300))
+    assert len(Document(io.BytesIO(build(long_code, "docx", NO_CHARTS))).core_properties.title) == 255

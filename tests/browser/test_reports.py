@@ -1,5 +1,5 @@
 """The Reports page in a real browser: both languages (screenshots), and the Excel and PDF files
-downloaded through the buttons (built when clicked) and opened."""
+made with their format's button, downloaded through the download button that takes its place, and opened."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from i18n import t
 from reports import assemble_report
 from reports.labels import indicator_label
 
-from .conftest import PROJECT_DIR, Server, app_url, assert_no_exception, open_app, screenshot
+from .conftest import PROJECT_DIR, Server, app_url, assert_no_exception, open_app, screenshot, wait_for_app
 from .test_pages import show_everything, wait_for_charts, whole_words
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,16 @@ pytestmark = pytest.mark.browser
 COLABORA = "18-00-A019.333-000015"
 DOWNLOAD_TIMEOUT_MS = 60_000
 RAW_CODES = ("study_visit", "open_day", "unknown", "participations_by_gender", "report.page", "report.indicator")
+
+
+def make_and_download(page: Page, fmt: str) -> None:
+    """Press the format's button (the file is made, Word and PDF with their charts), then its download button."""
+    page.locator(f".st-key-report-prepare-{fmt} button").click()
+    wait_for_app(page, timeout=DOWNLOAD_TIMEOUT_MS)
+    download = page.locator(f".st-key-report-download-{fmt} button")
+    expect(download).to_be_visible(timeout=DOWNLOAD_TIMEOUT_MS)
+    expect(page.locator(f".st-key-report-prepare-{fmt}")).to_have_count(0)
+    download.click()
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +48,8 @@ def test_reports_page_in_both_languages(page: Page, streamlit_server: Server, la
     assert_no_exception(page)
     main = page.get_by_test_id("stMain")
     expect(main.locator("h1").first).to_have_text(t("page.reports", lang))
-    expect(page.locator(".st-key-report-downloads [data-testid='stDownloadButton']")).to_have_count(5)
+    expect(page.locator(".st-key-report-downloads [data-testid='stButton']")).to_have_count(5)
+    expect(page.locator(".st-key-report-downloads [data-testid='stDownloadButton']")).to_have_count(0)
     expect(page.locator(".st-key-report-indicators")).to_contain_text(t("report.indicator.unique_participants", lang))
     show_everything(page)
     wait_for_charts(page, 4)
@@ -51,7 +62,7 @@ def test_excel_download_opens_with_the_pages_figures(page: Page, streamlit_serve
     open_app(page, app_url(streamlit_server.url, "reports"))
     assert_no_exception(page)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
-        page.locator(".st-key-report-download-xlsx button").click()
+        make_and_download(page, "xlsx")
     assert download.value.suggested_filename == f"atskaite_{COLABORA}_2018-09-01_2020-12-31.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()))
     summary = {row[0].value: row for row in book["Kopsavilkums"].iter_rows() if isinstance(row[0].value, str)}
@@ -70,7 +81,7 @@ def test_public_pdf_download(page: Page, streamlit_server: Server) -> None:
     open_app(page, app_url(streamlit_server.url, "reports", {"report_public": "1"}))
     expect(page.get_by_test_id("stMain")).to_contain_text(t("report.mode.public", "lv"))
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
-        page.locator(".st-key-report-download-pdf button").click()
+        make_and_download(page, "pdf")
     data = download.value.path().read_bytes()
     assert data.startswith(b"%PDF")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
