@@ -29,7 +29,7 @@ from loaders.contract import (
 from loaders.fast import arrow_text, is_in, positions
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
 from loaders.personal import kind_of, mask, names_a_person, suspect_values
-from loaders.problems import Problem, error, warning
+from loaders.problems import Problem, ProblemLog, error, warning
 
 
 def mask_problem(problem: Problem) -> Problem:
@@ -64,41 +64,34 @@ def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem
     return problems
 
 
-def check_personal_data(
-    raw: pd.DataFrame, spec: TableSpec, file: str, unparsed: set[tuple[int, str]] = frozenset()
-) -> list[Problem]:
+def check_personal_data(raw: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog) -> None:
     """Any cell holding a personal code, an e-mail address or a phone number, in any table and
-    column, is an error at its cell (:mod:`loaders.personal`).
+    column, is an error at its cell (:mod:`loaders.personal`); its value is shown masked.
 
     Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
     not only as "not a whole number". A valid number or date never matches, so in those columns
-    only the cells that did not parse (``unparsed``: (row, column)) are searched.
+    only the cells that did not parse (already in ``log``) are searched.
     """
-    # a valid number or date holds nothing personal: only the cells that did not parse
     typed = {c.name for c in spec.columns if c.kind in (Kind.INT, Kind.DECIMAL, Kind.DATE)}
-    problems: list[Problem] = []
     for name in raw.columns:
         column = raw[name]
         if name in typed:
-            column = column[column.index.isin([row for row, col in unparsed if col == name])]
+            column = column[column.index.isin(list(log.rows(spec.name, str(name))))]
         suspects = suspect_values(arrow_text(column))
         if not suspects:
             continue
-        hits = column[is_in(column, pa.array(suspects, type=pa.large_string()))]
-        problems.extend(
-            error(spec.name, kind_of(value) or "personal_code", row=int(row), column=str(name), value=mask(value),
-                  file=file)
-            for row, value in hits.items()
-        )
-    return problems
+        hits = column[is_in(column, pa.array(suspects, type=pa.large_string()))].astype("object")
+        kinds = hits.map({value: kind_of(value) or "personal_code" for value in suspects})
+        masked = hits.map({value: mask(value) for value in suspects})
+        for kind, rows in hits.groupby(kinds, sort=False).groups.items():
+            log.cells("error", spec.name, str(kind), str(name), rows, masked.loc[rows].array, file=file)
 
 
 def check_foreign_keys(
-    frames: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str] = frozenset()
-) -> list[Problem]:
+    frames: dict[str, pd.DataFrame], files: dict[str, str], log: ProblemLog, unreadable: frozenset[str] = frozenset()
+) -> None:
     """Every reference must name an id of its table; references into a table whose file could
     not be read are not checked (that file's own problem says what is wrong)."""
-    problems: list[Problem] = []
     for table, frame in frames.items():
         for column in TABLES[table].columns:
             if column.references is None or column.references in unreadable:
@@ -112,16 +105,12 @@ def check_foreign_keys(
             unknown = distinct[~is_in(distinct, known)]
             if unknown.empty:
                 continue
-            missing = is_in(values, unknown)
-            problems.extend(
-                error(table, "foreign_key", row=int(row), column=column.name, value=value, file=files.get(table),
+            missing = values[is_in(values, unknown)]
+            log.cells("error", table, "foreign_key", column.name, missing.index, missing.array, file=files.get(table),
                       params={"target": column.references, "target_file_missing": column.references not in frames})
-                for row, value in values[missing].items()
-            )
-    return problems
 
 
-def check_attendance_duplicates(attendance: pd.DataFrame, file: str | None) -> list[Problem]:
+def check_attendance_duplicates(attendance: pd.DataFrame, file: str | None) -> ProblemLog:
     """The same person twice on one event (error).
 
     Each (event, person) pair becomes one integer; sorting the named pairs in place tells
@@ -136,14 +125,16 @@ def check_attendance_duplicates(attendance: pd.DataFrame, file: str | None) -> l
     del events, persons
     pairs = key[named]
     pairs.sort()
+    log = ProblemLog()
     if not (pairs[1:] == pairs[:-1]).any():
-        return []
+        return log
     twice = attendance[named & pd.Series(key).duplicated(keep="first").to_numpy()]
-    return [
+    log.extend(
         error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person, file=file,
               params={"event_id": event})
         for row, event, person in zip(twice.index, twice["event_id"], twice["person_id"], strict=True)
-    ]
+    )
+    return log
 
 
 def check_head_counts(attendance: pd.DataFrame, events: pd.DataFrame, file: str | None) -> list[Problem]:
@@ -163,9 +154,7 @@ def check_head_counts(attendance: pd.DataFrame, events: pd.DataFrame, file: str 
     ]
 
 
-def check_event_stops(
-    stops: pd.DataFrame, files: dict[str, str], coordinate_problem_rows: frozenset[int] = frozenset()
-) -> list[Problem]:
+def check_event_stops(stops: pd.DataFrame, files: dict[str, str], log: ProblemLog) -> None:
     """Stop numbers unique per event; every stop placed by a space or by coordinates.
 
     A stop whose coordinates already have a problem (unreadable, half a pair) is not reported
@@ -173,50 +162,39 @@ def check_event_stops(
     """
     file = files.get("event_stops")
     twice = stops[stops.duplicated(["event_id", "stop_no"], keep="first") & stops["stop_no"].notna()]
-    problems = [
+    log.extend(
         error("event_stops", "stop_duplicate", row=int(row), column="stop_no", value=str(stop), file=file,
               params={"event_id": event})
         for row, event, stop in zip(twice.index, twice["event_id"], twice["stop_no"], strict=True)
-    ]
-    unplaced = stops["space_id"].isna() & (stops["latitude"].isna() | stops["longitude"].isna())
-    unplaced &= ~stops.index.isin(list(coordinate_problem_rows))
-    problems.extend(
-        error("event_stops", "stop_location_missing", row=int(row), column="space_id", file=file)
-        for row in stops.index[unplaced]
     )
-    return problems
+    placed_elsewhere = log.rows("event_stops", "latitude") | log.rows("event_stops", "longitude")
+    unplaced = stops["space_id"].isna() & (stops["latitude"].isna() | stops["longitude"].isna())
+    unplaced &= ~stops.index.isin(list(placed_elsewhere))
+    log.cells("error", "event_stops", "stop_location_missing", "space_id", stops.index[unplaced], file=file)
 
 
-def check_coordinates(frame: pd.DataFrame, spec: TableSpec, file: str, problems: list[Problem]) -> list[Problem]:
-    """Report swapped latitude/longitude once (instead of two range errors); incomplete pairs.
-
-    Returns ``problems`` with the range errors of swapped rows replaced.
-    """
-    result = list(problems)
+def check_coordinates(frame: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog) -> None:
+    """Report swapped latitude/longitude once (instead of two range errors); incomplete pairs."""
     for lat_name, lon_name in spec.coordinates:
         lat, lon = frame[lat_name], frame[lon_name]
         swapped = lat.between(*LONGITUDE_RANGE) & lon.between(*LATITUDE_RANGE)
-        swapped_rows = set(frame.index[swapped])
-        result = [
-            p for p in result
-            if not (p.row in swapped_rows and p.rule in ("latitude_range", "longitude_range"))
-        ]
-        result.extend(
+        swapped_rows = sorted(frame.index[swapped])
+        log.discard(spec.name, ("latitude_range", "longitude_range"), swapped_rows)
+        log.extend(
             error(spec.name, "coordinates_swapped", row=int(row), column=lat_name,
                   value=f"{frame.at[row, lat_name]}; {frame.at[row, lon_name]}", file=file)
-            for row in sorted(swapped_rows)
+            for row in swapped_rows
         )
         if lat_name in spec.required_columns:
             continue
         # a coordinate that did not parse is already reported; the pair is not "incomplete" for that
-        unparsed = {p.row for p in problems if p.rule == "type_decimal" and p.column in (lat_name, lon_name)}
+        unparsed = log.rows(spec.name, lat_name, ("type_decimal",)) | log.rows(spec.name, lon_name, ("type_decimal",))
         half = (lat.isna() ^ lon.isna()) & ~frame.index.isin(list(unparsed))
-        result.extend(
+        log.extend(
             error(spec.name, "coordinates_incomplete", row=int(row),
                   column=lat_name if pd.isna(frame.at[row, lat_name]) else lon_name, file=file)
             for row in frame.index[half]
         )
-    return result
 
 
 def _fold(text: str) -> str:
@@ -263,26 +241,24 @@ _MUNICIPALITY_RULES = {
 }
 
 
-def check_municipalities(frame: pd.DataFrame, table: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Check municipality columns; return the frame with official names and the problems.
+def check_municipalities(frame: pd.DataFrame, table: str, file: str, log: ProblemLog) -> pd.DataFrame:
+    """Check municipality columns; return the frame with official names.
 
     Each distinct name is judged once; only the rows of a name that is not official are listed.
     """
-    problems: list[Problem] = []
     for name in MUNICIPALITY_COLUMNS.get(table, ()):
         column = frame[name]
         verdicts = {value: match_municipality(str(value)) for value in column.dropna().unique()}
         to_official = {v: official for v, (verdict, official) in verdicts.items() if verdict in ("ok", "former")}
         if any(v != official for v, official in to_official.items()):
             frame[name] = column.map(to_official).where(column.isin(list(to_official)), column).astype("str")
-        flagged = {v: verdict for v, verdict in verdicts.items() if verdict[0] in _MUNICIPALITY_RULES}
+        flagged = {value: verdict for value, verdict in verdicts.items() if verdict[0] in _MUNICIPALITY_RULES}
         if not flagged:
             continue
-        rows = column[column.isin(list(flagged))]
-        for row, value in rows.items():
+        listed = column[column.isin(list(flagged))].astype("object")
+        for value, rows in listed.groupby(listed, sort=False).groups.items():
             verdict, official = flagged[value]
             severity, rule, param = _MUNICIPALITY_RULES[verdict]
-            make = error if severity == "error" else warning
-            problems.append(make(table, rule, row=int(row), column=name, value=value, file=file,
-                                 params={param: official} if param else {}))
-    return frame, problems
+            log.cells(severity, table, rule, name, rows, [value] * len(rows), file=file,
+                      params={param: official} if param else {})
+    return frame

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from loaders.contract import GENDER_SYNONYMS, ColumnSpec, Kind, TableSpec
 from loaders.fast import arrow_text, keep_where
-from loaders.problems import MAX_ROWS_PER_RULE, Problem, error
+from loaders.problems import ProblemLog
 
 _SPACES = r"[\s\u00a0\u202f]"
 _INT = r"[+-]?\d+(?:[.,]0+)?"
@@ -30,32 +30,26 @@ _MIDNIGHT = r"(?:[ T]0{1,2}:00(?::00)?)?"
 _PLAUSIBLE_YEARS = (1900, 2100)
 
 
-def parse_table(frame: pd.DataFrame, spec: TableSpec, file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Return the typed frame (same index) and the conversion problems.
+def parse_table(
+    frame: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog | None = None
+) -> tuple[pd.DataFrame, ProblemLog]:
+    """Return the typed frame (same index) and ``log`` (a new one if not given) with the conversion
+    problems: per column and rule, the failing rows and the text typed there.
 
     ``frame`` holds trimmed strings with ``""`` for empty cells; only the contract's columns
     are converted. Columns missing from ``frame`` are added as all-missing.
     """
-    problems: list[Problem] = []
+    log = ProblemLog() if log is None else log
     typed: dict[str, pd.Series] = {}
     for column in spec.columns:
-        if column.name in frame.columns:
-            values, bad = _convert(frame[column.name], column)
-            listed = bad.groupby(bad, sort=False).head(MAX_ROWS_PER_RULE) if len(bad) > MAX_ROWS_PER_RULE else bad
-            for row, rule in listed.items():
-                problems.append(
-                    error(spec.name, rule, row=int(row), column=column.name,
-                          value=frame.at[row, column.name], file=file)
-                )
-        else:
-            values = pd.Series(index=frame.index, dtype=_empty_dtype(column))
-        if column.name in frame.columns and len(bad) > len(listed):
-            for rule, count in bad.value_counts().items():
-                if count > MAX_ROWS_PER_RULE:
-                    problems.append(error(spec.name, "more_rows", column=column.name, file=file,
-                                          params={"count": int(count) - MAX_ROWS_PER_RULE, "rule": rule}))
+        if column.name not in frame.columns:
+            typed[column.name] = pd.Series(index=frame.index, dtype=_empty_dtype(column))
+            continue
+        values, bad = _convert(frame[column.name], column)
+        for rule, rows in bad.groupby(bad, sort=False).groups.items():
+            log.cells("error", spec.name, str(rule), column.name, rows, frame[column.name].loc[rows].array, file=file)
         typed[column.name] = values
-    return pd.DataFrame(typed, index=frame.index), problems
+    return pd.DataFrame(typed, index=frame.index), log
 
 
 def _empty_dtype(column: ColumnSpec) -> str | pd.CategoricalDtype:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+import numpy as np
 
 from i18n import t
 from loaders.contract import TABLES
@@ -66,24 +70,124 @@ def warning(table: str, rule: str, **kwargs: Any) -> Problem:
 MAX_ROWS_PER_RULE = 1000
 
 
-def cap_rows(problems: list[Problem], limit: int = MAX_ROWS_PER_RULE) -> list[Problem]:
-    """At most ``limit`` problems per (table, column, rule), then one ``more_rows`` problem."""
-    counts: dict[tuple[str, str | None, str], int] = {}
-    kept: list[Problem] = []
-    for problem in problems:
-        key = (problem.table, problem.column, problem.rule)
-        counts[key] = counts.get(key, 0) + 1
-        if counts[key] <= limit:
-            kept.append(problem)
-    first = {(p.table, p.column, p.rule): p for p in reversed(kept)}
-    for key, count in counts.items():
-        if count > limit:
-            example = first[key]
-            kept.append(
-                Problem(example.severity, example.table, "more_rows", column=example.column, file=example.file,
-                        params={"count": count - limit, "rule": example.rule})
-            )
-    return kept
+@dataclass(frozen=True)
+class Cells:
+    """Many cells with the same problem, kept as arrays: a million broken dates cost two arrays, and
+    a :class:`Problem` is made only for the ones that will be listed (:meth:`ProblemLog.finish`)."""
+
+    severity: Severity
+    table: str
+    rule: str
+    column: str
+    rows: np.ndarray
+    #: the cell text per row (``None``: no value to quote)
+    values: Sequence[object] | None
+    file: str | None
+    params: dict[str, Any]
+    #: reported only where no other check has already reported the same cell (e.g. an empty
+    #: required cell whose date did not parse)
+    secondary: bool = False
+
+
+class ProblemLog:
+    """Every problem of one load, collected as it is found and finished in one pass.
+
+    Checks add single problems (:meth:`add`) or whole columns of failing cells (:meth:`cells`)
+    and may ask which cells are already reported (:meth:`rows`). :meth:`finish` then drops the
+    secondary reports of cells reported before, removes repeats, lists at most
+    :data:`MAX_ROWS_PER_RULE` rows per (table, column, rule) with one ``more_rows`` problem for the
+    rest, and sorts the list in the order a person fixes it.
+    """
+
+    def __init__(self) -> None:
+        self._single: list[Problem] = []
+        self._cells: list[Cells] = []
+
+    def add(self, problem: Problem) -> None:
+        self._single.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self._single.extend(problems)
+
+    def cells(self, severity: Severity, table: str, rule: str, column: str, rows: Sequence[int] | np.ndarray,
+              values: Sequence[object] | None = None, *, file: str | None = None,
+              params: dict[str, Any] | None = None, secondary: bool = False) -> None:
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows):
+            self._cells.append(Cells(severity, table, rule, column, rows, values, file, params or {}, secondary))
+
+    def merge(self, other: ProblemLog) -> None:
+        self._single.extend(other._single)
+        self._cells.extend(other._cells)
+
+    def rows(self, table: str, column: str, rules: Iterable[str] | None = None) -> set[int]:
+        """The rows of ``table`` with a problem in ``column`` so far (of ``rules``, if given)."""
+        wanted = None if rules is None else set(rules)
+        found = {p.row for p in self._single if p.table == table and p.column == column and p.row is not None
+                 and (wanted is None or p.rule in wanted)}
+        for batch in self._cells:
+            if batch.table == table and batch.column == column and (wanted is None or batch.rule in wanted):
+                found.update(batch.rows.tolist())
+        return found
+
+    def discard(self, table: str, rules: Iterable[str], rows: Iterable[int]) -> None:
+        """Forget the problems of ``rules`` at ``rows`` (a better explanation replaces them)."""
+        rules, rows = set(rules), set(rows)
+        self._single = [p for p in self._single if not (p.table == table and p.rule in rules and p.row in rows)]
+        kept = []
+        for batch in self._cells:
+            if batch.table == table and batch.rule in rules:
+                keep = ~np.isin(batch.rows, list(rows))
+                if not keep.all():
+                    values = None if batch.values is None else [v for v, k in zip(batch.values, keep, strict=True) if k]
+                    batch = dataclasses.replace(batch, rows=batch.rows[keep], values=values)
+            kept.append(batch)
+        self._cells = kept
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self._single) or any(b.severity == "error" for b in self._cells)
+
+    def finish(self, limit: int = MAX_ROWS_PER_RULE,
+               polish: Callable[[Problem], Problem] = lambda p: p) -> list[Problem]:
+        """The problems to show: repeats and secondary reports dropped, capped per rule, sorted;
+        ``polish`` is applied to each listed problem (e.g. hiding personal data it quotes)."""
+        reported: dict[tuple[str, str], set[int]] = {}
+        for problem in self._single:
+            if problem.row is not None and problem.column is not None:
+                reported.setdefault((problem.table, problem.column), set()).add(problem.row)
+        for batch in self._cells:
+            if not batch.secondary:
+                reported.setdefault((batch.table, batch.column), set()).update(batch.rows.tolist())
+        groups: dict[tuple[str, str | None, str], list[tuple[int, Problem | tuple[Cells, int]]]] = {}
+        seen: set[tuple] = set()
+        for problem in self._single:
+            key = (problem.table, problem.row, problem.column, problem.rule, problem.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            order = -1 if problem.row is None else problem.row
+            groups.setdefault((problem.table, problem.column, problem.rule), []).append((order, problem))
+        for batch in self._cells:
+            earlier = reported.get((batch.table, batch.column), set()) if batch.secondary else set()
+            for i, row in enumerate(batch.rows.tolist()):
+                key = (batch.table, row, batch.column, batch.rule)
+                if row in earlier or key in seen:
+                    continue
+                seen.add(key)
+                groups.setdefault((batch.table, batch.column, batch.rule), []).append((row, (batch, i)))
+        listed: list[Problem] = []
+        for (table, column, rule), found in groups.items():
+            found.sort(key=lambda item: item[0])
+            for _, item in found[:limit]:
+                listed.append(polish(item if isinstance(item, Problem) else _problem_of(*item)))
+            if len(found) > limit:
+                example = found[0][1]
+                severity = example.severity if isinstance(example, Problem) else example[0].severity
+                file = example.file if isinstance(example, Problem) else example[0].file
+                listed.append(Problem(severity, table, "more_rows", column=column, file=file,
+                                      params={"count": len(found) - limit, "rule": rule}))
+        return sorted(listed, key=sort_key)
 
 
 def sort_key(problem: Problem) -> tuple:
@@ -96,6 +200,13 @@ def sort_key(problem: Problem) -> tuple:
         problem.row if problem.row is not None else 1 << 62 if problem.rule == "more_rows" else 0,
         problem.column or "",
     )
+
+
+def _problem_of(batch: Cells, i: int) -> Problem:
+    value = None if batch.values is None else batch.values[i]
+    value = None if value is None or (isinstance(value, float) and value != value) or value == "" else str(value)
+    return Problem(batch.severity, batch.table, batch.rule, row=int(batch.rows[i]), column=batch.column,
+                   value=value, file=batch.file, params=dict(batch.params))
 
 
 @dataclass(frozen=True)

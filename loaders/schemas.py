@@ -23,7 +23,7 @@ from loaders.contract import (
     Kind,
     TableSpec,
 )
-from loaders.problems import MAX_ROWS_PER_RULE, Problem, error
+from loaders.problems import ProblemLog
 
 _DTYPES = {
     Kind.ID: "str",
@@ -87,48 +87,27 @@ def schema_for(table: str) -> pa.DataFrameSchema:
     )
 
 
-def validate_table(
-    typed: pd.DataFrame, raw: pd.DataFrame, spec: TableSpec, file: str, skip: set[tuple[int, str]]
-) -> list[Problem]:
-    """Validate ``typed``; return its failures as problems.
-
-    ``raw`` (the text cells, same index) supplies the value the person typed; ``skip`` holds
-    ``(row, column)`` cells already reported (e.g. a date that did not parse is not reported
-    again as an empty required cell).
+def validate_table(typed: pd.DataFrame, raw: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog) -> None:
+    """Validate ``typed``; add its failures to ``log``, each with the text the person typed (``raw``,
+    same index), as secondary reports: a cell already reported (a date that did not parse) is not
+    reported again as, say, an empty required cell. A column missing from the file is reported as
+    missing, not as empty in every row.
     """
     try:
         schema_for(spec.name).validate(typed, lazy=True)
     except SchemaErrors as exc:
         cases = exc.failure_cases
     else:
-        return []
-    problems: list[Problem] = []
-    seen: set[tuple[int, str, str]] = set()
-    per_rule: dict[tuple[str, str], int] = {}
-    for case in cases.itertuples(index=False):
-        column = str(case.column)
-        rule, params = _rule_of(str(case.check), spec, column)
-        if rule == "date_order":
-            column = str(params["later"])
-        if pd.isna(case.index):
-            continue  # schema-level failures (dtype, missing column) are reported upstream
-        row = int(case.index)
-        key = (row, column, rule)
-        if key in seen or (row, column) in skip:
+        return
+    cases = cases[cases["index"].notna()]  # schema-level failures (dtype, missing column) are reported upstream
+    for (check, column), group in cases.groupby(["check", "column"], sort=False, dropna=False):
+        rule, params = _rule_of(str(check), spec, str(column))
+        column = str(params["later"]) if rule == "date_order" else str(column)
+        if column not in raw.columns:
             continue
-        seen.add(key)
-        per_rule[(column, rule)] = per_rule.get((column, rule), 0) + 1
-        if per_rule[(column, rule)] > MAX_ROWS_PER_RULE:
-            continue  # counted, and summed up in one "more_rows" problem below
-        value = raw.at[row, column] if column in raw.columns else None
-        problems.append(error(spec.name, rule, row=row, column=column, value=value or None, file=file, params=params))
-    problems.extend(
-        error(spec.name, "more_rows", column=column, file=file,
-              params={"count": count - MAX_ROWS_PER_RULE, "rule": rule})
-        for (column, rule), count in per_rule.items()
-        if count > MAX_ROWS_PER_RULE
-    )
-    return problems
+        rows = group["index"].astype("int64").to_numpy()
+        log.cells("error", spec.name, rule, column, rows, raw[column].loc[rows].array, file=file, params=params,
+                  secondary=True)
 
 
 def _rule_of(check: str, spec: TableSpec, column: str) -> tuple[str, dict[str, object]]:

@@ -70,7 +70,7 @@ def test_a_fault_anywhere_else_is_one_internal_error(tmp_path: Path, monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(loaders.dataset, "_cross_table_problems", broken)
+    monkeypatch.setattr(loaders.dataset, "_check_across_tables", broken)
     result = load_dataset(write_folder(tmp_path))
     assert rules(result) == [("error", "", None, None, "internal_error")] and result.dataset is None
 

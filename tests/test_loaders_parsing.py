@@ -12,7 +12,8 @@ RESIDENTS = TABLES["residents"]
 def parse(column: str, cells: list[str]) -> tuple[list, dict[int, str]]:
     rows = pd.RangeIndex(2, 2 + len(cells), name="row")  # spreadsheet rows, as the reader numbers them
     frame = pd.DataFrame({column: pd.Series(cells, dtype="str", index=rows)})
-    typed, problems = parse_table(frame, RESIDENTS, "residents.csv")
+    typed, log = parse_table(frame, RESIDENTS, "residents.csv")
+    problems = log.finish()
     return typed[column].tolist(), {p.row: p.rule for p in problems}
 
 
