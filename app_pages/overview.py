@@ -5,10 +5,11 @@ import streamlit as st
 import charts
 import metrics
 from i18n import t
-from i18n.formatting import fmt_date, fmt_int
+from i18n.formatting import fmt_datetime, fmt_int
+from i18n.labels import code_labels
 from ui import context
 from ui.data import is_demo
-from ui.labels import code_labels, month_labels
+from ui.labels import month_labels
 from ui.text import md
 from ui.widgets import chart, empty_message, kpi_cards, page_header, period_caption
 
@@ -44,8 +45,7 @@ with about, st.container(border=True, key="data-source"):
     st.markdown(t("overview.data_kind", lang, kind=kind))
     st.markdown(t("overview.data_folder", lang, folder=md(ctx.data.folder)))
     if ctx.data.last_change is not None:
-        when = f"{fmt_date(ctx.data.last_change.date(), lang)} {ctx.data.last_change:%H:%M}"
-        st.markdown(t("overview.last_change", lang, when=when))
+        st.markdown(t("overview.last_change", lang, when=fmt_datetime(ctx.data.last_change, lang)))
     for info in ctx.data.shown.files.values():
         st.markdown(t("overview.table_rows", lang, table=t(f"table.{info.table}", lang),
                       rows=fmt_int(info.rows, lang), file=md(info.file)))

@@ -9,9 +9,10 @@ import charts
 import metrics
 from i18n import t
 from i18n.formatting import fmt_date, fmt_int, latvian_sort_key
+from i18n.labels import code_label, code_labels
 from metrics.scope import reference_date
 from ui import context, url_state
-from ui.labels import code_labels, month_labels
+from ui.labels import month_labels
 from ui.tables import events_frame, spaces_frame
 from ui.text import md
 from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
@@ -41,7 +42,7 @@ held_here = dataclasses.replace(f, venues=(space_id,))
 one = dataclasses.replace(f, spaces=(space_id,))
 
 # the data's own words escaped (they are markdown here), the translated ones as they are
-facts = [t(f"space_type.{space['space_type']}", lang),
+facts = [code_label("space_type", space["space_type"], lang),
          *(md(value) for value in (space["municipality"], space["settlement"], space["operator"])
            if isinstance(value, str) and value)]
 if pd.notna(space["opened_on"]):

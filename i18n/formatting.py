@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
@@ -71,6 +71,17 @@ def fmt_date(value: dt.date | None, lang: str, style: str = "medium") -> str:
     return _babel_format_date(value, format=style, locale=locale_of(lang))
 
 
+def fmt_datetime(value: dt.datetime | None, lang: str) -> str:
+    """``2026-12-01 23:59`` → ``01.12.2026 23:59`` (lv) / ``1 Dec 2026 23:59`` (en); missing → ``–``.
+
+    A time with a zone is shown in the server's local time; a naive one as it is.
+    """
+    if value is None:
+        return "–"
+    local = value.astimezone() if value.tzinfo else value
+    return f"{fmt_date(local.date(), lang)} {local:%H:%M}"
+
+
 def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
     """``01.01.2019 – 31.12.2019``, ``from 01.01.2019``, ``until …`` or ``all time``."""
     from i18n import t  # the catalogues import nothing from here; imported late to keep it so
@@ -94,6 +105,15 @@ def fmt_month(value: dt.date, lang: str, width: str = "wide") -> str:
     if lang == "lv":
         return f"{value.year}. {month_name(value.month, lang, width)}"
     return f"{month_name(value.month, lang, width)} {value.year}"
+
+
+def month_axis_labels(months: Sequence[dt.date], lang: str) -> list[str]:
+    """Axis labels for months: names alone within one year (``marts``), else ``03.2019`` / ``Mar 2019``."""
+    if len({month.year for month in months}) <= 1:
+        return [month_name(month.month, lang, "abbreviated") for month in months]
+    if lang == "lv":
+        return [f"{month.month:02d}.{month.year}" for month in months]
+    return [fmt_month(month, lang, "abbreviated") for month in months]
 
 
 def fmt_quarter(year: int, quarter: int, lang: str) -> str:

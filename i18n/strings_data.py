@@ -1,6 +1,6 @@
 """Strings of the data feature: {key: {"lv": ..., "en": ...}}."""
 
-_TABLE_NAMES = "spaces, residents, events, attendance, event_stops, projects"
+from i18n.strings_problems import TABLE_NAMES
 
 STRINGS: dict[str, dict[str, str]] = {
     # piekļuve / access
@@ -56,8 +56,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Table files (CSV or XLSX) or a zip of the data folder, up to {limit} MB each",
     },
     "data.upload.help": {
-        "lv": f"Faila nosaukumam jābūt tabulas nosaukumam ({_TABLE_NAMES}) ar .csv vai .xlsx. Faili tiek pārbaudīti kopā ar pārējām pašreizējām tabulām; līdz saglabāšanai nekas netiek mainīts.",
-        "en": f"A file must be named after its table ({_TABLE_NAMES}), as .csv or .xlsx. The files are checked together with the other current tables; nothing changes until you save.",
+        "lv": f"Faila nosaukumam jābūt tabulas nosaukumam ({TABLE_NAMES}) ar .csv vai .xlsx. Faili tiek pārbaudīti kopā ar pārējām pašreizējām tabulām; līdz saglabāšanai nekas netiek mainīts.",
+        "en": f"A file must be named after its table ({TABLE_NAMES}), as .csv or .xlsx. The files are checked together with the other current tables; nothing changes until you save.",
     },
     "data.upload.checking": {"lv": "Pārbauda failus…", "en": "Checking the files…"},
     "data.review.refused": {
@@ -189,10 +189,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "lv": "No datu mapes izņemti {count} pagaidu faili, kas palika pēc pārtrauktas saglabāšanas; dati nav mainīti.",
         "en": "{count} temporary files left by an interrupted save were removed from the data folder; the data is unchanged.",
     },
-    "problem.recovery_failed": {
-        "lv": "Pārtrauktu saglabāšanu neizdevās atsaukt, tāpēc datu faili var būt daļēji mainīti; panelis rāda pēdējos labos datus. Rezerves kopija: {value}. Lūdzu, ziņojiet administratoram.",
-        "en": "An interrupted save could not be rolled back, so the data files may be half changed; the dashboard shows the last good data. The backup: {value}. Please tell the administrator.",
-    },
     "data.error.nothing_to_undo": {"lv": "Nav saglabāšanas, ko atsaukt.", "en": "There is no save to undo."},
     "data.error.undo_changed_since": {
         "lv": "Atsaukt nevar: kopš pēdējās saglabāšanas faili ir mainīti citādi. Nekas netika mainīts.",
@@ -287,33 +283,4 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.cli.again": {"lv": "Vēlreiz: ", "en": "Again: "},
     "data.cli.differ": {"lv": "Paroles nesakrīt; nekas netika izdrukāts.", "en": "The passwords differ; nothing was printed."},
     "data.cli.empty": {"lv": "Parole ir tukša; nekas netika izdrukāts.", "en": "The password is empty; nothing was printed."},
-    # problēmas augšupielādē / upload problems (shown through Problem.message)
-    "problem.upload_unknown_name": {
-        "lv": f"Fails {{file}} netika pieņemts: nosaukumam jābūt tabulas nosaukumam ({_TABLE_NAMES}) ar .csv vai .xlsx, vai jābūt .zip arhīvam. Pārdēvējiet to, piemēram, par events.csv.",
-        "en": f"The file {{file}} was not accepted: it must be named after a table ({_TABLE_NAMES}) as .csv or .xlsx, or be a .zip archive. Rename it, e.g. to events.csv.",
-    },
-    "problem.upload_too_large": {
-        "lv": "Fails {file} ir {size_mb} MB liels, vairāk nekā atļautie {limit_mb} MB.",
-        "en": "The file {file} is {size_mb} MB, more than the {limit_mb} MB allowed.",
-    },
-    "problem.upload_table_twice": {
-        "lv": "Tabula “{table}” augšupielādē ir vairākkārt ({files}); atstājiet vienu failu.",
-        "en": "The table “{table}” is in the upload more than once ({files}); keep one file.",
-    },
-    "problem.upload_zip_invalid": {
-        "lv": "Fails {file} nav nolasāms zip arhīvs.",
-        "en": "The file {file} is not a readable zip archive.",
-    },
-    "problem.upload_zip_unsafe_name": {
-        "lv": "Arhīvā {file} ir fails ar nedrošu ceļu ({value}); drošības dēļ arhīvs netiek atvērts.",
-        "en": "The archive {file} holds a file with an unsafe path ({value}); it is refused for safety.",
-    },
-    "problem.upload_zip_no_tables": {
-        "lv": "Arhīvā {file} nav neviena tabulas faila (piemēram, events.csv).",
-        "en": "The archive {file} holds no table file (e.g. events.csv).",
-    },
-    "problem.upload_zip_entry_ignored": {
-        "lv": "{file} nav tabulas fails, un tas tiek ignorēts.",
-        "en": "{file} is not a table file and is ignored.",
-    },
 }

@@ -9,6 +9,7 @@ import pandas as pd
 
 from i18n import t
 from i18n.formatting import fmt_count, fmt_int
+from i18n.labels import code_label
 from loaders import Dataset
 from loaders.contract import SPACE_TYPES
 from maps.assets import make_offline
@@ -157,7 +158,7 @@ class _Layers:
         drawn = set(add_spaces(self.m, self.ds, self.filters, self.positions, self.lang, self.options.public,
                                self.look))
         types = [kind for kind in SPACE_TYPES if kind in drawn]
-        entries = tuple(Entry("dot", space_colour(k), t(f"space_type.{k}", self.lang)) for k in types)
+        entries = tuple(Entry("dot", space_colour(k), code_label("space_type", k, self.lang)) for k in types)
         return Section(t("map.layer.spaces", self.lang), entries, two_columns=True)
 
 

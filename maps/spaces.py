@@ -17,6 +17,7 @@ from folium.plugins import FastMarkerCluster
 import metrics
 from i18n import t
 from i18n.formatting import fmt_count, fmt_date, fmt_int
+from i18n.labels import code_label
 from loaders import Dataset
 from maps.controls import legend_width_px
 from maps.style import Look, space_colour
@@ -63,7 +64,7 @@ def _texts(ds: Dataset, filters: metrics.Filters, lang: str, public: bool) -> pd
     figures = map_figures(ds, filters, public).spaces.reindex(spaces["space_id"].astype("object"))
     on = fmt_date(reference_date(filters), lang)
     names, municipalities = spaces["name"].tolist(), spaces["municipality"].tolist()
-    kinds = [t(f"space_type.{kind}", lang) for kind in spaces["space_type"]]
+    kinds = [code_label("space_type", kind, lang) for kind in spaces["space_type"]]
     desks = ["–" if pd.isna(n) else fmt_int(int(n), lang) for n in spaces["desks"]]
     tooltips = [f"<b>{esc(name)}</b><br>{esc(kind)} · {esc(municipality)}"
                 for name, kind, municipality in zip(names, kinds, municipalities, strict=True)]

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from i18n import CATALOGUES, t
-from i18n.formatting import fmt_date, fmt_decimal, fmt_percent
-from metrics import UNKNOWN
+from i18n import t
+from i18n.formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_percent
+
+# re-exported for reports/csv_export.py only; new code imports it from i18n.labels
+from i18n.labels import code_label as code_label
 from reports.model import Report
-
-
-def code_label(kind: str, code: str, lang: str) -> str:
-    """``event_type`` / ``gender`` / ``age_band`` codes through the catalogue; municipalities as they are.
-
-    A configured age band without a translation keeps its own label (``<30``).
-    """
-    if code == UNKNOWN:
-        return t("value.unknown", lang)
-    key = f"{kind}.{code}"
-    return t(key, lang) if key in CATALOGUES.get(lang, CATALOGUES["lv"]) else code
 
 
 def indicator_label(report: Report, key: str) -> str:
@@ -32,8 +23,7 @@ def money(value: float | None, lang: str) -> str:
 
 
 def generated_text(report: Report) -> str:
-    when = report.provenance.generated_at
-    return f"{fmt_date(when.date(), report.lang)} {when:%H:%M}"
+    return fmt_datetime(report.provenance.generated_at, report.lang)
 
 
 def mode_text(report: Report) -> str:

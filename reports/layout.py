@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from i18n import t
 from i18n.formatting import fmt_count, fmt_date, period_text
+from i18n.labels import code_label
 from metrics.privacy import Shown
-from reports.labels import code_label, generated_text, indicator_label, mode_text, money, ratio
+from reports.labels import generated_text, indicator_label, mode_text, money, ratio
 from reports.model import BREAKDOWN_TABLES, BREAKDOWN_TOTALS, INDICATOR_KEYS, Report
 
 

@@ -14,8 +14,8 @@ import plotly.graph_objects as go
 
 import charts
 from i18n import t
+from i18n.labels import code_labels
 from metrics.privacy import is_suppressed
-from reports.labels import code_label
 from reports.model import Report
 
 
@@ -36,10 +36,6 @@ def _series(report: Report, key: str, *, drop_zeros: bool) -> pd.Series | None:
     return series[series > 0] if drop_zeros else series
 
 
-def _labels(report: Report, kind: str, codes) -> dict[str, str]:
-    return {str(code): code_label(kind, str(code), report.lang) for code in codes}
-
-
 def report_charts(report: Report) -> list[ReportChart]:
     """Events by type, participations by gender, by age band and by home municipality (if any events)."""
     lang = report.lang
@@ -56,17 +52,17 @@ def report_charts(report: Report) -> list[ReportChart]:
 
     add("events_by_type", lambda s, title: charts.bar(
         s, title=title, x_title=t("report.axis.event_type", lang), y_title=t("report.axis.events", lang),
-        labels=_labels(report, "event_type", s.index), colours=charts.EVENT_TYPE_COLOURS, lang=lang,
+        labels=code_labels("event_type", s.index, lang), colours=charts.EVENT_TYPE_COLOURS, lang=lang,
     ))
     add("participations_by_gender", lambda s, title: charts.donut(
-        s, title=title, labels=_labels(report, "gender", s.index), colours=charts.GENDER_COLOURS, lang=lang,
+        s, title=title, labels=code_labels("gender", s.index, lang), colours=charts.GENDER_COLOURS, lang=lang,
     ))
     add("participations_by_age_band", lambda s, title: charts.bar(
         s, title=title, x_title=t("axis.age_band", lang), y_title=t("report.axis.participations", lang),
-        labels=_labels(report, "age_band", s.index), lang=lang,
+        labels=code_labels("age_band", s.index, lang), lang=lang,
     ))
     add("participations_by_municipality", lambda s, title: charts.bar(
         s, title=title, x_title=t("report.key.municipality", lang), y_title=t("report.axis.participations", lang),
-        labels=_labels(report, "municipality", s.index), lang=lang, horizontal=True,
+        labels=code_labels("municipality", s.index, lang), lang=lang, horizontal=True,
     ))
     return result

@@ -34,6 +34,7 @@ from pypdf import PdfReader
 import maps
 import metrics
 from i18n import t
+from i18n.labels import code_label
 from loaders import Dataset, load_dataset
 from maps.panel import headline_cards, space_panel
 from metrics import geography
@@ -41,7 +42,6 @@ from reports import assemble_report
 from reports.build import build
 from reports.chart_images import ChartImages
 from reports.json_export import report_to_dict
-from reports.labels import code_label
 from tests.disclosure_check import worked_out
 
 MUNICIPALITIES = ("Ogres novads", "Ķekavas novads", "Rīga", "Olaines novads")

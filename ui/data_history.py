@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
+from i18n.formatting import fmt_datetime
 from storage import HistoryEntry, last_undoable, list_history
 from ui.data import DataState
-from ui.data_actions import UNDO_PASSWORD_KEY, files_text, undo_clicked, when
+from ui.data_actions import UNDO_PASSWORD_KEY, files_text, undo_clicked
 from ui.staff import Access
 from ui.text import md
 
@@ -17,7 +18,7 @@ def history_frame(entries: list[HistoryEntry], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                t("data.history.col.when", lang): when(entry.created, lang),
+                t("data.history.col.when", lang): fmt_datetime(entry.created, lang),
                 t("data.history.col.kind", lang): t(f"data.history.kind.{entry.kind}", lang),
                 t("data.history.col.files", lang): files_text(entry.files, lang),
                 t("data.history.col.backup", lang): f".history/{entry.id}",
@@ -38,11 +39,11 @@ def history(data: DataState, access: Access, lang: str) -> None:
     if last is None:
         st.caption(t("data.history.nothing_to_undo", lang))
     elif last.after != data.latest.fingerprint:
-        st.caption(t("data.history.changed_since", lang, when=when(last.created, lang)))
+        st.caption(t("data.history.changed_since", lang, when=fmt_datetime(last.created, lang)))
     elif access is Access.PASSWORD:
         with st.form("data-undo-form", enter_to_submit=True):
             files = files_text(last.files, lang, name=md)
-            st.markdown(t("data.history.undo_intro", lang, when=when(last.created, lang), files=files))
+            st.markdown(t("data.history.undo_intro", lang, when=fmt_datetime(last.created, lang), files=files))
             st.text_input(t("data.password", lang), type="password", key=UNDO_PASSWORD_KEY,
                           autocomplete="current-password", width=360)
             st.form_submit_button(t("data.undo", lang), icon=":material/undo:", key="data-undo",

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
+from i18n.formatting import fmt_datetime
 from loaders.contract import TABLES
 from ui.data import DataState
-from ui.data_actions import when
 from ui.text import md
 
 
@@ -26,7 +26,7 @@ def files_frame(data: DataState, lang: str) -> pd.DataFrame:
             t("data.status.col.rows", lang): info.rows if info else None,
             t("data.status.col.encoding", lang): info.encoding if info else None,
             t("data.status.col.separator", lang): info.separator if info else None,
-            t("data.status.col.changed", lang): when(changed, lang) if changed else None,
+            t("data.status.col.changed", lang): fmt_datetime(changed, lang) if changed else None,
         })  # fmt: skip
     return pd.DataFrame(rows)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import t
+from i18n.labels import code_label
 from maps.panel import space_panel
 from ui.context import PageContext
 from ui.text import md
@@ -22,7 +23,7 @@ def space_figures(ctx: PageContext, space_id: str | None, public: bool, in_a_row
     space = ctx.dataset.spaces.set_index("space_id").loc[space_id]
     figures = space_panel(ctx.dataset, ctx.filters, space_id, public, lang)
     st.subheader(md(space["name"]), anchor=False)
-    kind = t(f"space_type.{space['space_type']}", lang)
+    kind = code_label("space_type", space["space_type"], lang)
     st.caption(f"{kind} · {md(space['municipality'])}")
     holders = st.columns(len(figures)) if in_a_row else [st.container() for _ in figures]
     for holder, (key, (label, value)) in zip(holders, figures.items(), strict=True):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from i18n import t
+from i18n.labels import code_labels
 from loaders.contract import EVENT_TYPES, SPACE_TYPES
-from ui.labels import code_labels
 
 
 def events_frame(events: pd.DataFrame, lang: str) -> pd.DataFrame:

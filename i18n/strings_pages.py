@@ -1,0 +1,92 @@
+"""Strings of the explore pages (Overview, Attendance, Residents, Spaces): {key: {"lv": ..., "en": ...}}."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # pārskats / overview
+    "overview.data_title": {"lv": "Kādi dati redzami", "en": "What data is shown"},
+    "overview.data_kind": {"lv": "**Veids:** {kind}", "en": "**Kind:** {kind}"},
+    "overview.demo": {"lv": "demonstrācijas dati (izdomāti)", "en": "demo data (synthetic)"},
+    "overview.real": {"lv": "partnerības dati", "en": "the partnership's data"},
+    "overview.data_folder": {"lv": "**Mape:** {folder}", "en": "**Folder:** {folder}"},
+    "overview.last_change": {"lv": "**Pēdējās izmaiņas:** {when}", "en": "**Last change:** {when}"},
+    "overview.table_rows": {"lv": "{table} ({file}), rindu skaits: {rows}", "en": "{table} ({file}), rows: {rows}"},
+    # apmeklējums / attendance
+    "attendance.events_title": {"lv": "Pasākumi", "en": "Events"},
+    "attendance.download_csv": {"lv": "Lejupielādēt pasākumus (CSV)", "en": "Download the events (CSV)"},
+    "attendance.who_title": {"lv": "Kas piedalījās", "en": "Who took part"},
+    "attendance.count": {"lv": "Skaitīt", "en": "Count"},
+    "attendance.count.participations": {"lv": "Dalības (katru reizi)", "en": "Participations (every time)"},
+    "attendance.count.unique_participants": {
+        "lv": "Unikālos dalībniekus (katru vienreiz)",
+        "en": "Unique participants (each once)",
+    },
+    "attendance.count.help": {
+        "lv": "Dalības skaita katru reizi, kad kāds piedalījās. Unikālie dalībnieki skaita katru personu vienreiz, ar tās pirmās dalības periodā datiem (dzimums, vecums, dzīvesvieta); katra anonīmā rinda ir viena persona, dalībnieku skaits bez saraksta ir “Nav zināms”.",
+        "en": "Participations count every time someone took part. Unique participants count each person once, with the details of their first participation in the period (gender, age, home); each anonymous row is one person, and head counts without a list are “Not known”.",
+    },
+    "attendance.of_whom.female": {"lv": "t. sk. sievietes", "en": "of whom women"},
+    "attendance.of_whom.male": {"lv": "t. sk. vīrieši", "en": "of whom men"},
+    "attendance.of_whom.under_30": {"lv": "t. sk. jaunieši (jaunāki par 30)", "en": "of whom young (under 30)"},
+    "attendance.under_30.help": {
+        "lv": "Jaunāki par 30 gadiem (Jaunatnes likums); vecums ir pasākuma gads mīnus dzimšanas gads. Nezināma vecuma dalībnieki nav skaitīti.",
+        "en": "Under 30 (the Latvian Youth Law); age is the event’s year minus the year of birth. Participants of unknown age are not counted.",
+    },
+    # rezidenti / residents
+    "residents.active": {"lv": "Aktīvi {date}", "en": "Active on {date}"},
+    "residents.new": {"lv": "Pievienojušies periodā", "en": "Joined in the period"},
+    "residents.left": {"lv": "Izstājušies periodā", "en": "Left in the period"},
+    "residents.joined": {"lv": "Pievienojušies", "en": "Joined"},
+    "residents.left_series": {"lv": "Izstājušies", "en": "Left"},
+    # telpas / spaces
+    "spaces.profile": {"lv": "Telpas profils", "en": "Profile of a space"},
+    "spaces.choose": {"lv": "Telpa", "en": "Space"},
+    "spaces.opened": {"lv": "atvērta {date}", "en": "opened {date}"},
+    "spaces.kpi.active": {"lv": "Aktīvie rezidenti {date}", "en": "Active residents on {date}"},
+    "spaces.kpi.events": {"lv": "Pasākumi periodā", "en": "Events in the period"},
+    "spaces.kpi.participations": {"lv": "Dalības periodā", "en": "Participations in the period"},
+    "spaces.kpi.visits": {"lv": "Braucienu vizītes periodā", "en": "Study-visit stops"},
+    "spaces.no_residents": {
+        "lv": "Šai telpai periodā nav rezidentu.",
+        "en": "This space has no residents in the period.",
+    },
+    "spaces.no_events": {"lv": "Šajā telpā periodā nav pasākumu.", "en": "No events at this space in the period."},
+    "spaces.events": {"lv": "Pasākumi šajā telpā", "en": "Events at this space"},
+    "spaces.visits": {"lv": "Pieredzes braucieni, kas apmeklēja šo telpu", "en": "Study visits that stopped here"},
+    # grafiki / the pages' charts
+    "chart.monthly_participations": {
+        "lv": "Dalības pa mēnešiem un pasākumu veidiem",
+        "en": "Participations per month, by event type",
+    },
+    "chart.participations_by_space": {"lv": "Dalības pa norises vietām", "en": "Participations by venue"},
+    "chart.first_time": {"lv": "Pirmreizējie un atkārtotie dalībnieki", "en": "First-time and returning participants"},
+    "chart.active_over_time": {
+        "lv": "Aktīvie rezidenti katra mēneša beigās",
+        "en": "Active residents at each month's end",
+    },
+    "chart.joined_left": {
+        "lv": "Pievienojušies un izstājušies rezidenti pa ceturkšņiem",
+        "en": "Residents who joined and left, per quarter",
+    },
+    "chart.occupation": {"lv": "Rezidenti pēc nodarbošanās {date}", "en": "Residents by occupation on {date}"},
+    "chart.home_municipality": {
+        "lv": "Rezidenti pēc dzīvesvietas pašvaldības {date}",
+        "en": "Residents by home municipality on {date}",
+    },
+    "chart.gender.participations": {"lv": "Dalības pēc dzimuma", "en": "Participations by gender"},
+    "chart.gender.unique_participants": {
+        "lv": "Unikālie dalībnieki pēc dzimuma",
+        "en": "Unique participants by gender",
+    },
+    "chart.age_band.participations": {"lv": "Dalības pēc vecuma grupas", "en": "Participations by age band"},
+    "chart.age_band.unique_participants": {
+        "lv": "Unikālie dalībnieki pēc vecuma grupas",
+        "en": "Unique participants by age band",
+    },
+    "chart.home.participations": {
+        "lv": "Dalības pēc dzīvesvietas pašvaldības",
+        "en": "Participations by home municipality",
+    },
+    "chart.home.unique_participants": {
+        "lv": "Unikālie dalībnieki pēc dzīvesvietas pašvaldības",
+        "en": "Unique participants by home municipality",
+    },
+}
