@@ -4,9 +4,9 @@ import streamlit as st
 
 import charts
 import metrics
+from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from i18n.formatting import fmt_int
-from reports.safe_cells import neutralise_frame
 from ui import context, url_state
 from ui.labels import code_labels, month_labels, space_labels
 from ui.tables import events_frame
@@ -121,10 +121,7 @@ table = events_frame(metrics.events_table(ds, f), lang)
 table_widget(table, lang)
 st.download_button(
     t("attendance.download_csv", lang),
-    # Latvian Excel opens ';'-separated UTF-8 with BOM and dd.mm.yyyy dates as they are.
-    data=neutralise_frame(table)
-    .to_csv(index=False, sep=";", date_format="%d.%m.%Y" if lang == "lv" else "%Y-%m-%d")
-    .encode("utf-8-sig"),
+    data=spreadsheet_csv(table, lang),  # as Latvian Excel opens it
     file_name="events.csv",
     mime="text/csv",
     on_click="ignore",

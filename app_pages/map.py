@@ -6,9 +6,9 @@ import streamlit as st
 
 import maps
 import metrics
+from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from i18n.formatting import period_text
-from reports.safe_cells import neutralise_frame
 from ui import context, map_controls, map_panel, map_view, presentation
 from ui.widgets import page_header, period_caption
 from ui.widgets import table as table_widget
@@ -59,7 +59,7 @@ with st.container(horizontal=True, key="map-downloads"):
     st.download_button(**html_download)
     st.download_button(
         t("map.download.csv", lang),
-        data=neutralise_frame(table).to_csv(index=False, sep=";").encode("utf-8-sig"),
+        data=spreadsheet_csv(table, lang),
         file_name=t("map.file.csv", lang), mime="text/csv", on_click="ignore", icon=":material/download:",
         key="download-csv",
     )

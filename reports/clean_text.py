@@ -15,7 +15,7 @@ Titles, names and venues come from spreadsheets and may hold what no document fo
 * JSON and CSV: lone surrogates cannot be encoded as UTF-8; :func:`json_text` makes them U+FFFD
   (``json`` escapes control characters itself), CSV takes :func:`xml_text` (Excel opens it).
 
-Formula neutralisation (:mod:`reports.safe_cells`) runs after these, on the cleaned text.
+Formula neutralisation (:mod:`exports.safe_cells`) runs after these, on the cleaned text.
 """
 
 from __future__ import annotations

@@ -1,30 +1,30 @@
 """The report's events list as CSV, the way Latvian Excel opens it as it is.
 
-``;``-separated UTF-8 with BOM, dates ``dd.mm.yyyy`` (Latvian) or ISO (English); translated
-headers and event types; text cleaned of what a text file should not carry
-(:func:`reports.clean_text.xml_text`: NUL, ESC, other control characters, lone surrogates), then
-text that a spreadsheet would run as a formula is neutralised.
+Translated headers and event types; text cleaned of what a text file should not carry
+(:func:`reports.clean_text.xml_text`: NUL, ESC, other control characters, lone surrogates); then
+written by :func:`exports.spreadsheet_csv.spreadsheet_csv` like every CSV download (``;``-separated
+UTF-8 with BOM, CRLF, dates ``dd.mm.yyyy`` in Latvian or ISO in English, formula-like text
+neutralised).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from reports.clean_text import xml_text
 from reports.labels import code_label
 from reports.model import Report
-from reports.safe_cells import neutralise_frame
 
 
 def build_csv(report: Report) -> bytes:
     lang = report.lang
-    date_format = "%d.%m.%Y" if lang == "lv" else "%Y-%m-%d"
     frame = pd.DataFrame(
         [
             {
                 t("report.col.event_id", lang): xml_text(event.event_id),
-                t("col.starts_on", lang): event.starts_on.strftime(date_format),
+                t("col.starts_on", lang): event.starts_on,
                 t("col.title", lang): xml_text(event.title),
                 t("col.event_type", lang): code_label("event_type", event.event_type, lang),
                 t("col.venue", lang): xml_text(event.venue),
@@ -36,4 +36,4 @@ def build_csv(report: Report) -> bytes:
                                           "col.venue", "col.participations")],
         dtype=object,
     )
-    return neutralise_frame(frame).to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")
+    return spreadsheet_csv(frame, lang)

@@ -20,13 +20,13 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from exports.safe_cells import is_formula_like
 from i18n import t
 from i18n.formatting import period_text
 from reports.clean_text import xml_text
 from reports.labels import code_label, generated_text, indicator_label, mode_text
 from reports.layout import breakdown_header, breakdown_rows, breakdown_title, identification_rows, provenance_rows
 from reports.model import BREAKDOWN_TABLES, INDICATOR_KEYS, Report
-from reports.safe_cells import is_formula_like
 
 _DATE_FORMATS = {"lv": "dd.mm.yyyy", "en": "d mmm yyyy"}
 _INT = "#,##0"

@@ -1,7 +1,7 @@
 """The current data as one zip: the table files exactly as they are on disk.
 
 Verbatim on purpose: the zip is a copy of the folder that uploads back as "no changes", not a
-report (spreadsheet formula cells are neutralised in exports made *from* the data, in ``reports``).
+report (spreadsheet formula cells are neutralised in the downloads made *from* the data, :mod:`exports`).
 """
 
 from __future__ import annotations

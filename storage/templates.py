@@ -1,8 +1,10 @@
 """Templates per table: the header, one example row and what each column means (LV and EN).
 
-* CSV the way Latvian Excel writes and reads it: UTF-8 with BOM, ``;``, dates ``18.03.2019``,
-  decimal comma. Header and example row only (a description row would be read as data); the
-  descriptions are in the ``.xlsx`` template and on the Data page.
+* CSV the way Latvian Excel writes and reads it, whatever the page's language: written by
+  :func:`exports.spreadsheet_csv.spreadsheet_csv` in its Latvian form (UTF-8 with BOM, ``;``, CRLF,
+  dates ``18.03.2019``, decimal comma), like every CSV download. Header and example row only (a
+  description row would be read as data); the descriptions are in the ``.xlsx`` template and on the
+  Data page.
 * ``.xlsx``: a sheet named like the table (header, example row, drop-down lists for the enum
   columns, date format on date columns) and a second sheet ``apraksts`` describing every column.
 
@@ -11,16 +13,15 @@ Filled in with the example row, each template loads through :func:`loaders.load_
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 
 import pandas as pd
 import xlsxwriter
 
+from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from loaders.contract import TABLES, ColumnSpec, Kind
-from reports.safe_cells import neutralise_frame
 from storage.examples import EXAMPLE_ROWS, Value
 
 DESCRIPTION_SHEET = t("data.templates.col.description", "lv")  # "apraksts"
@@ -47,25 +48,11 @@ def describe_table(table: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame([column_description(table, c, lang) for c in TABLES[table].columns])
 
 
-def _csv_cell(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, float):
-        return repr(value).replace(".", ",")
-    return str(value)
-
-
 def template_csv(table: str) -> bytes:
     spec = TABLES[table]
     example = EXAMPLE_ROWS[table]
-    row = neutralise_frame(pd.DataFrame([[_csv_cell(example.get(c)) for c in spec.column_names]], dtype=object))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(spec.column_names)
-    writer.writerow(row.iloc[0].tolist())
-    return buffer.getvalue().encode("utf-8-sig")
+    row = pd.DataFrame([[example.get(c) for c in spec.column_names]], columns=list(spec.column_names), dtype=object)
+    return spreadsheet_csv(row, "lv")  # the loaders read ISO dates and decimal points too; Latvian Excel this
 
 
 def template_xlsx(table: str) -> bytes:
