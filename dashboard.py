@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from i18n import t
+from loaders.memory import return_freed_memory
 from metrics import Filters
 from ui import context, sidebar
 from ui.data import current_data
@@ -38,6 +39,7 @@ PAGES = (
     PageSpec("app_pages/data.py", "data", ":material/database:", uses_filters=False, needs_data=False),
 )
 
+return_freed_memory()  # the process-wide allocator setup, before the first load (once per process: cached)
 st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon="🏢", layout="wide")
 
 lang = sidebar.language_switch()

@@ -3,18 +3,19 @@
 import streamlit as st
 
 from i18n import t
-from storage import settings_from_env
+from storage import StorageSettings
 from ui import context, staff
 from ui.data_actions import HISTORY, UPLOAD, show_flash
 from ui.data_downloads import data_zip_button, templates
 from ui.data_history import history
 from ui.data_status import loaded_files
 from ui.data_upload import proposal_for, review, uploader
+from ui.settings import current_settings
 from ui.widgets import page_header
 
 ctx = context.current()
 lang, data = ctx.lang, ctx.data
-settings = settings_from_env()
+settings = StorageSettings.from_settings(current_settings())
 access = staff.access()
 
 page_header(ctx, "page.data")

@@ -28,6 +28,8 @@ _RSS_PROBE = """
 import json, resource, sys
 from pathlib import Path
 from loaders import load_dataset
+from loaders.memory import return_freed_memory
+return_freed_memory()  # as every entry point does at its start
 load_dataset(Path("data"))  # warm-up: lazy imports, allocator arenas, thread pools (~100 MB, any data)
 status = Path("/proc/self/status").read_text()
 before = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
@@ -38,7 +40,8 @@ print(json.dumps({"ok": result.ok, "baseline_kb": before, "peak_kb": after}))
 
 
 def load_peak_rss(folder: Path) -> dict[str, float]:
-    """Peak resident memory of a fresh process that imports the loaders and loads ``folder``.
+    """Peak resident memory of a fresh process that imports the loaders and loads ``folder``
+    (with the allocator setup of every entry point, :func:`loaders.memory.return_freed_memory`).
 
     ``baseline`` is the process after its imports and one load of the small demo data (which
     sets up what any load needs once: lazy imports, allocator arenas, pyarrow's thread pool);

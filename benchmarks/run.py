@@ -27,7 +27,9 @@ import pyarrow.csv as pacsv
 
 import metrics
 from benchmarks.measure import PROJECT_DIR, folder_size_mb, load_peak_rss, median_seconds
+from config import load_settings
 from loaders import load_dataset
+from loaders.memory import return_freed_memory
 from loaders.reading import ENCODING_CP1257, detect_encoding, sniff_separator
 from metrics.scope import clear_cache
 
@@ -76,9 +78,12 @@ def page_times(folder: Path, runs: int) -> dict[str, float]:
     """AppTest: the first (cold) run, then per page the median rerun after a filter change."""
     from streamlit.testing.v1 import AppTest
 
+    from config.settings import ENV_DATA_DIR
     from ui.map_view import network_map_args
+    from ui.settings import reload_settings
 
-    os.environ["COWORKING_DATA_DIR"] = str(folder)
+    os.environ[ENV_DATA_DIR] = str(folder)  # the app reads its settings once: as if started on ``folder``
+    reload_settings()
     times: dict[str, float] = {}
     at = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=600)
     at.query_params["period"] = "custom"
@@ -120,6 +125,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, help="an existing data folder instead of the synthetic one")
     parser.add_argument("--skip-pages", action="store_true", help="leave out the AppTest page runs")
     args = parser.parse_args(argv)
+    return_freed_memory()  # the process-wide allocator setup of every entry point, as in the app
+    browser = load_settings(os.environ).browser_path
 
     folder = args.data or synthetic_folder(args.scale, args.style)
     rows: list[tuple[str, float, str]] = []
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     ds = load_dataset(folder).dataset
     rows.append(("Overview + Attendance figures, 1 year, loaded data (s)",
                  median_seconds(lambda: overview_and_attendance_figures(ds), args.runs), ""))
-    for name, seconds in _optional_sections(ds, folder, args).items():
+    for name, seconds in _optional_sections(ds, folder, args, browser).items():
         rows.append((name, seconds, ""))
     if not args.skip_pages:
         rows += [(name, seconds, "target ≤ 0.5" if "rerun" in name else "")
@@ -159,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"written: {out.relative_to(PROJECT_DIR)}")
 
 
-def _optional_sections(ds, folder: Path, args: argparse.Namespace) -> dict[str, float]:
+def _optional_sections(ds, folder: Path, args: argparse.Namespace, browser: str | None) -> dict[str, float]:
     """Building the map (one year) and the three report files of the largest project."""
     import maps
     from reports import assemble_report, chart_images
@@ -182,10 +189,10 @@ def _optional_sections(ds, folder: Path, args: argparse.Namespace) -> dict[str, 
 
         def three_files() -> None:
             clear_cache()
-            chart_images._cache.clear()  # draw the charts as the first click on the page does
+            chart_images.clear_cache()  # draw the charts as the first click on the page does
             report = assemble_report(ds, largest, lang="lv")
             for fmt in ("xlsx", "docx", "pdf"):
-                build(report, fmt)
+                build(report, fmt, browser=browser)
 
         times[f"report {largest}: Excel + Word + PDF (s)"] = median_seconds(three_files, max(1, args.runs // 2))
     return times

@@ -14,6 +14,7 @@ from typing import Any
 
 from i18n import LANGUAGES, t
 from loaders.dataset import LoadResult, load_dataset
+from loaders.memory import return_freed_memory
 from loaders.problems import error
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -68,6 +69,7 @@ def result_as_text(result: LoadResult, lang: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    return_freed_memory()  # the process-wide allocator setup of every entry point (loaders/memory.py)
     parser = argparse.ArgumentParser(prog="python -m loaders", description=t("cli.description", "en"))
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help=t("cli.check_help", "en"))

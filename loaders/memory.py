@@ -6,8 +6,10 @@ trimmed cells, the typed values, hash tables for the checks). With pyarrow's def
 RSS at country scale was 7–8× the folder's size; with arrow on the system allocator and large
 blocks always mapped (so ``free`` unmaps them at once) it is about 4×, for a load about 15 %
 slower (fresh pages to fault in; ``python -m benchmarks.run``, the README's Performance).
-:func:`loaders.load_dataset` calls :func:`return_freed_memory` before its first load, so the
-app, the command-line tools and the tests all run with the same settings.
+It changes the whole process, so no library call makes it: each entry point calls
+:func:`return_freed_memory` once at its start (``dashboard.py``, the ``main`` of
+``python -m loaders``, ``reports`` and ``storage``, the benchmark and ``tests/conftest.py``), so the
+app, the command-line tools, the benchmark and the tests all load with the same settings.
 """
 
 from __future__ import annotations

@@ -1,30 +1,32 @@
 """The partnership's own territory, outlined (default: Mārupes novads and Olaines novads).
 
-Another territory can be set with ``COWORKING_TERRITORY`` (names separated by ``;``).
+Another territory can be set with ``COWORKING_TERRITORY`` (names separated by ``;``), read into
+``Settings.territory`` (:mod:`config.settings`).
 """
 
 from __future__ import annotations
 
 import logging
-import os
+from collections.abc import Iterable
 
 import folium
 
+from config import DEFAULT_TERRITORY
 from maps.geo import municipalities, municipality_names
 from maps.style import TERRITORY_COLOUR, Look
 
-DEFAULT_TERRITORY: tuple[str, ...] = ("Mārupes novads", "Olaines novads")
+__all__ = ["DEFAULT_TERRITORY", "add_territory", "configured_territory"]
 
 log = logging.getLogger(__name__)
 
 
-def configured_territory(value: str | None = None) -> tuple[str, ...]:
-    """The municipalities named in ``value`` (default: ``COWORKING_TERRITORY``), else the default.
+def configured_territory(value: str | Iterable[str] = "") -> tuple[str, ...]:
+    """The municipalities named in ``value`` (names, or one text with ``;`` between them), else the default.
 
     Names not on the map are left out (and logged).
     """
-    value = os.environ.get("COWORKING_TERRITORY", "") if value is None else value
-    names = [name.strip() for name in value.split(";") if name.strip()]
+    parts = value.split(";") if isinstance(value, str) else value
+    names = [name.strip() for name in parts if name.strip()]
     known = set(municipality_names())
     unknown = [name for name in names if name not in known]
     if unknown:

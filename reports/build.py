@@ -23,10 +23,11 @@ MIME_TYPES = {
 WITH_CHARTS = frozenset({"docx", "pdf"})
 
 
-def build(report: Report, fmt: str, images: ChartImages | None = None) -> bytes:
-    """The file's bytes. Word and PDF draw the charts unless ``images`` are given."""
+def build(report: Report, fmt: str, images: ChartImages | None = None, *, browser: str | None = None) -> bytes:
+    """The file's bytes. Word and PDF draw the charts (with ``browser``, the ``BROWSER_PATH`` setting)
+    unless ``images`` are given."""
     if fmt in WITH_CHARTS:
-        images = images if images is not None else render_charts(report)
+        images = images if images is not None else render_charts(report, browser)
         return build_docx(report, images) if fmt == "docx" else build_pdf(report, images)
     builders = {"xlsx": build_xlsx, "json": build_json, "csv": build_csv}
     if fmt not in builders:

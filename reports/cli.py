@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
+from config import Settings, load_settings
 from i18n import LANGUAGES, t
 from loaders import load_dataset
 from loaders.cli import result_as_text
+from loaders.memory import return_freed_memory
 from reports.assemble import UnknownProject, assemble_report
 from reports.build import FORMATS, WITH_CHARTS, build, file_name
 from reports.chart_images import render_charts
@@ -55,6 +58,8 @@ def _error(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    return_freed_memory()  # the process-wide allocator setup of every entry point (loaders/memory.py)
+    settings = load_settings(os.environ)
     args = _parser().parse_args(argv)
     lang = args.lang
     folder = Path(args.folder)
@@ -62,13 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         _error(t("cli.not_a_folder", lang, folder=folder))
         return EXIT_USAGE
     try:
-        return _run(args, folder, lang)
+        return _run(args, folder, lang, settings)
     except Exception as exc:  # the promise: a message, never a traceback
         _error(t("report.cli.failed", lang, reason=f"{type(exc).__name__}: {exc}"))
         return EXIT_FAILED
 
 
-def _run(args: argparse.Namespace, folder: Path, lang: str) -> int:
+def _run(args: argparse.Namespace, folder: Path, lang: str, settings: Settings) -> int:
     recovered = recover(folder)  # a save killed half way is rolled back before the folder is read
     if recovered is not None:
         print(recovered.message(lang), file=sys.stderr)
@@ -92,7 +97,7 @@ def _run(args: argparse.Namespace, folder: Path, lang: str) -> int:
 
     images = None
     if args.format in WITH_CHARTS:
-        images = render_charts(report)
+        images = render_charts(report, settings.browser_path)
         if images.missing_reason:
             _error(t("report.charts_missing", lang, reason=images.missing_reason))
     data = build(report, args.format, images)

@@ -26,7 +26,7 @@ from storage.intake import IncomingFile, Intake, take_uploads
 from storage.passwords import hash_password, is_hash, verify_password
 from storage.recovery import RecoveryReport, RolledBackChange, list_history, recover
 from storage.save import SaveReceipt, last_undoable, save_change, save_proposal, undo_last_save
-from storage.settings import StorageSettings, settings_from_env
+from storage.settings import StorageSettings
 from storage.staging import Proposal, snapshot, stage
 
 __all__ = [
@@ -56,7 +56,6 @@ __all__ = [
     "recover",
     "save_change",
     "save_proposal",
-    "settings_from_env",
     "snapshot",
     "stage",
     "take_uploads",

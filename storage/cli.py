@@ -15,10 +15,10 @@ import argparse
 import getpass
 import sys
 
+from config.settings import ENV_ADMIN_PASSWORD_HASH
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from loaders.memory import return_freed_memory
 from storage.passwords import SCHEMES, SCRYPT, hash_password
-
-ENV_PASSWORD_HASH = "COWORKING_ADMIN_PASSWORD_HASH"
 
 
 def _read_password(lang: str) -> str | None:
@@ -32,6 +32,7 @@ def _read_password(lang: str) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    return_freed_memory()  # the process-wide allocator setup of every entry point (loaders/memory.py)
     parser = argparse.ArgumentParser(prog="python -m storage", description=t("data.cli.description", "lv"))
     commands = parser.add_subparsers(dest="command", required=True)
     hasher = commands.add_parser("hash-password", help=t("data.cli.hash_help", "lv"))
@@ -45,5 +46,5 @@ def main(argv: list[str] | None = None) -> int:
     if not password:
         print(t("data.cli.empty", args.lang), file=sys.stderr)
         return 1
-    print(f"{ENV_PASSWORD_HASH}='{hash_password(password, args.scheme)}'")
+    print(f"{ENV_ADMIN_PASSWORD_HASH}='{hash_password(password, args.scheme)}'")
     return 0

@@ -154,7 +154,7 @@ def test_a_pressed_format_is_made_and_offered_for_download(demo, lang: str) -> N
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_a_failing_build_says_so_in_the_ui_language(lang: str, monkeypatch, caplog) -> None:
-    def broken(report, fmt):
+    def broken(report, fmt, **options):
         raise ValueError("All strings must be XML compatible")
 
     monkeypatch.setattr(report_downloads, "build", broken)

@@ -31,7 +31,7 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def no_chart_rendering(monkeypatch):
     """Word/PDF from the CLI without starting a browser (charts are tested in test_reports_formats)."""
-    monkeypatch.setattr(cli, "render_charts", lambda report: ChartImages((), (), missing_reason="test"))
+    monkeypatch.setattr(cli, "render_charts", lambda report, browser=None: ChartImages((), (), missing_reason="test"))
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -9,12 +9,14 @@ import csv
 import dataclasses
 import io
 import json
+import os
 
 import openpyxl
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from config import load_settings
 from i18n import t
 from i18n.formatting import fmt_int, fmt_percent
 from loaders import load_dataset
@@ -330,7 +332,7 @@ def test_documents_without_a_browser_get_a_note_instead_of_charts(report, monkey
 def test_public_mode_leaves_out_charts_with_hidden_values(public_report, monkeypatch) -> None:
     drawn: list[int] = []
 
-    def fake_render(figures, widths=None):
+    def fake_render(figures, widths=None, browser=None):
         drawn.append(len(figures))
         return [_PNG] * len(figures)
 
@@ -342,9 +344,13 @@ def test_public_mode_leaves_out_charts_with_hidden_values(public_report, monkeyp
         build(public_report, "docx", images))
 
 
-@pytest.mark.skipif(browser_path() is None, reason="needs Debian's chromium (apt-get install chromium)")
+#: the ``BROWSER_PATH`` setting, as the app and the command pass it
+BROWSER = load_settings(os.environ).browser_path
+
+
+@pytest.mark.skipif(browser_path(BROWSER) is None, reason="needs Debian's chromium (apt-get install chromium)")
 def test_charts_are_drawn_through_chromium(report) -> None:
-    images = render_charts(report)
+    images = render_charts(report, BROWSER)
     assert images.missing_reason is None, images.missing_reason
     assert len(images.images) == 4 and all(image.png.startswith(b"\x89PNG") for image in images.images)
     assert len(Document(io.BytesIO(build(report, "docx", images))).inline_shapes) == 4

@@ -10,10 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from config import load_settings
 from loaders import load_dataset
 from storage import StorageSettings, stage, take_uploads
 from storage.diff import diff_table
-from storage.settings import MB, settings_from_env
+from storage.settings import MB
 from tests.helpers import table_text, valid_tables, write_folder, zip_bomb
 from tests.storage_helpers import events_csv, table_csv, table_xlsx, tree, zip_of
 
@@ -53,6 +54,10 @@ def test_a_file_over_the_size_limit_is_refused() -> None:
     assert rules(intake) == ["upload_too_large"]
     assert intake.problems[0].params == {"size_mb": 2, "limit_mb": 1}
     assert list(intake.files) == ["spaces"]
+
+
+def settings_from_env(environ: dict[str, str]) -> StorageSettings:
+    return StorageSettings.from_settings(load_settings(environ))
 
 
 def test_limits_come_from_the_environment() -> None:

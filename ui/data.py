@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from loaders.dataset import SUFFIXES
 from loaders.problems import error
 from storage import RecoveryReport, recover
 from storage.errors import SaveFailed
+from ui.settings import current_settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DEMO_DIR = PROJECT_DIR / "data"
@@ -23,8 +23,8 @@ Signature = tuple[tuple[str, int, int], ...]
 
 def data_folder() -> Path:
     """``COWORKING_DATA_DIR`` if set, else the demo data shipped in ``data/``."""
-    configured = os.environ.get("COWORKING_DATA_DIR", "").strip()
-    return Path(configured).expanduser().resolve() if configured else DEMO_DIR
+    configured = current_settings().data_dir
+    return configured.resolve() if configured is not None else DEMO_DIR
 
 
 def is_demo(folder: Path) -> bool:

@@ -7,18 +7,18 @@ write what was on the screen, and refuses if someone else changed the data meanw
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from i18n import t
-from i18n.formatting import fmt_date
-from storage import Proposal, StorageError, last_undoable, save_proposal, settings_from_env, undo_last_save
+from i18n.formatting import fmt_datetime
+from storage import Proposal, StorageError, StorageSettings, last_undoable, save_proposal, undo_last_save
 from ui import staff
 from ui.data import clear_caches
 from ui.data_changes import change_summary
+from ui.settings import current_settings
 from ui.text import md
 
 FLASH_KEY = "data-flash"
@@ -84,7 +84,7 @@ def save_clicked(folder: str, token: str, lang: str) -> None:
         flash(UPLOAD, "error", t("data.error.expired", lang))
         return
     try:
-        receipt = save_proposal(Path(folder), proposal, settings_from_env())
+        receipt = save_proposal(Path(folder), proposal, StorageSettings.from_settings(current_settings()))
     except StorageError as exc:
         flash(UPLOAD, "error", error_message(exc, lang))
         return
@@ -103,23 +103,17 @@ def undo_clicked(folder: str, expected_fingerprint: str, lang: str) -> None:
         return
     undone = last_undoable(Path(folder))
     try:
-        receipt = undo_last_save(Path(folder), expected_fingerprint, settings_from_env())
+        receipt = undo_last_save(Path(folder), expected_fingerprint, StorageSettings.from_settings(current_settings()))
     except StorageError as exc:
         flash(HISTORY, "error", error_message(exc, lang))
         return
     clear_caches()
     st.session_state.pop(PROPOSAL_KEY, None)
     flash(HISTORY, "success", t("data.undone", lang, files=files_text(receipt.entry.files, lang, name=md),
-                       when=when(undone.created if undone else receipt.entry.created, lang),
+                       when=fmt_datetime(undone.created if undone else receipt.entry.created, lang),
                        backup=f".history/{receipt.entry.id}"))
 
 
 def files_text(files: dict[str, str], lang: str, name: Callable[[str], str] = str) -> str:
     """``events.xlsx (pievienots), events.csv (noņemts)``; ``name=md`` for markdown (a flash, a caption)."""
     return ", ".join(f"{name(file)} ({t(f'data.action.{action}', lang)})" for file, action in files.items())
-
-
-def when(moment: dt.datetime, lang: str) -> str:
-    """``26.11.2026 10:15`` (local time of the server)."""
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{fmt_date(local.date(), lang)} {local:%H:%M}"

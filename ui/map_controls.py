@@ -9,6 +9,7 @@ from i18n import t
 from loaders import Dataset
 from metrics import Filters, geography
 from ui import url_state
+from ui.settings import current_settings
 
 ALL_ROUTES = "all"
 DEFAULTS = {"measure": "participations", "base": "none", "layer": list(maps.DEFAULT_LAYERS)}
@@ -46,5 +47,5 @@ def map_options(ds: Dataset, filters: Filters, lang: str, public: bool, caption:
         st.caption(t("map.online_note", lang))
     return maps.MapOptions(
         measure=measure, base_map=base, layers=tuple(layers), route=None if route == ALL_ROUTES else route,
-        public=public, territory=maps.configured_territory(), caption=caption,
+        public=public, territory=maps.configured_territory(current_settings().territory), caption=caption,
     )

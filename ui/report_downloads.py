@@ -18,6 +18,7 @@ import streamlit as st
 from i18n import t
 from reports.build import FORMATS, MIME_TYPES, build, file_name
 from reports.model import Report
+from ui.settings import current_settings
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def identity(report: Report, fingerprint: str | None) -> tuple:
 def make_file(report: Report, fmt: str) -> bytes | None:
     """The file's bytes, or ``None`` when it cannot be built (logged with its traceback)."""
     try:
-        return build(report, fmt)
+        return build(report, fmt, browser=current_settings().browser_path)
     except Exception:
         log.exception("the %s file of report %s could not be built", fmt, report.project_code)
         return None

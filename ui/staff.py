@@ -1,8 +1,8 @@
 """Who may change the data: the staff password's hash from Streamlit secrets or the environment.
 
 ``COWORKING_ADMIN_PASSWORD_HASH`` (see ``python -m storage hash-password``) is looked up in
-``st.secrets`` first, then in the environment. No hash, or a malformed one: the Data page is
-read-only. Every save and undo asks for the password again; nothing is remembered in the session
+``st.secrets`` first, then in the environment (:mod:`ui.settings`). No hash, or a malformed one: the
+Data page is read-only. Every save and undo asks for the password again; nothing is remembered in the session
 but a random id for :mod:`storage.throttle`, which makes wrong passwords cost a growing wait and
 then a lock-out, per session and for the whole server process.
 """
@@ -10,7 +10,6 @@ then a lock-out, per session and for the whole server process.
 from __future__ import annotations
 
 import math
-import os
 import secrets
 from enum import Enum
 
@@ -18,7 +17,7 @@ import streamlit as st
 
 from i18n import t
 from storage import is_hash, throttle, verify_password
-from storage.cli import ENV_PASSWORD_HASH
+from ui.settings import current_settings
 
 #: the session's random id for the throttle's records (nothing about the person)
 SESSION_ID_KEY = "_staff-session-id"
@@ -35,13 +34,7 @@ class Access(Enum):
 
 def configured_hash() -> str:
     """The configured hash string ('' when none): secrets win over the environment."""
-    try:
-        value = st.secrets.get(ENV_PASSWORD_HASH)
-    except (FileNotFoundError, KeyError):  # no secrets file at all
-        value = None
-    if not value:
-        value = os.environ.get(ENV_PASSWORD_HASH, "")
-    return str(value).strip()
+    return current_settings().admin_password_hash
 
 
 def access() -> Access:

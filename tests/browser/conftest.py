@@ -14,7 +14,9 @@ Fixtures:
 Helpers (import with ``from .conftest import ...``): ``start_server``, ``app_url``,
 ``open_app``, ``wait_for_app``, ``assert_no_exception``, ``kpi_value``, ``screenshot``.
 
-Without ``/usr/bin/chromium`` the browser tests are skipped, or fail when ``CI=true``.
+The browser is the app's ``BROWSER_PATH`` setting (the one that draws the report charts), by default
+Debian's ``/usr/bin/chromium``; ``CHROMIUM_PATH``, the tests' old name for it, still works when
+``BROWSER_PATH`` is not set. Without it the browser tests are skipped, or fail when ``CI=true``.
 """
 
 from __future__ import annotations
@@ -37,9 +39,11 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from config import load_settings
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOTS_DIR = PROJECT_DIR / "screenshots"
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM = Path(load_settings(os.environ).browser_path or os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
