@@ -7,9 +7,10 @@ import charts
 import metrics
 from i18n import t
 from i18n.formatting import fmt_date, fmt_int
+from i18n.labels import code_labels
 from metrics.scope import reference_date
 from ui import context
-from ui.labels import code_labels, month_labels, quarter_labels, space_labels
+from ui.labels import month_labels, quarter_labels, space_labels
 from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
 
 #: a national network has hundreds of spaces: the chart draws the largest, the rest as one line
@@ -51,7 +52,7 @@ if not flows.empty:
             flows, x_labels=quarter_labels(flows.index, lang), title=t("chart.joined_left", lang),
             x_title=t("axis.quarter", lang), y_title=t("axis.residents", lang),
             series_labels={"joined": t("residents.joined", lang), "left": t("residents.left_series", lang)},
-            colours={"joined": "#009E73", "left": "#D55E00"}, lang=lang, stacked=False,
+            colours=charts.JOINED_LEFT_COLOURS, lang=lang, stacked=False,
         ),
         key="residents-flows",
     )

@@ -1,9 +1,10 @@
 """Plotly figures for pages and reports (no Streamlit here)."""
 
-from charts.colours import EVENT_TYPE_COLOURS, FIRST_TIME_COLOURS, GENDER_COLOURS, space_colours
+from charts.colours import EVENT_TYPE_COLOURS, FIRST_TIME_COLOURS, GENDER_COLOURS, JOINED_LEFT_COLOURS, space_colours
 from charts.figures import bar, donut, lines, stacked_bar
 
 __all__ = [
-    "EVENT_TYPE_COLOURS", "FIRST_TIME_COLOURS", "GENDER_COLOURS", "bar", "donut", "lines", "space_colours",
+    "EVENT_TYPE_COLOURS", "FIRST_TIME_COLOURS", "GENDER_COLOURS", "JOINED_LEFT_COLOURS", "bar", "donut", "lines",
+    "space_colours",
     "stacked_bar",
 ]

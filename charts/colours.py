@@ -18,6 +18,7 @@ SPACE_PALETTE = (
 EVENT_TYPE_COLOURS: dict[str, str] = dict(zip(EVENT_TYPES, EVENT_TYPE_PALETTE, strict=True))
 GENDER_COLOURS = {"female": "#CC79A7", "male": "#0072B2", "other": "#009E73", "unknown": "#BBBBBB",
                   "other_or_unknown": "#BBBBBB"}
+JOINED_LEFT_COLOURS = {"joined": "#009E73", "left": "#D55E00"}
 FIRST_TIME_COLOURS = {"first_time": "#009E73", "returning": "#0072B2", "unknown": "#BBBBBB"}
 NEUTRAL = "#0072B2"
 UNKNOWN_COLOUR = "#BBBBBB"

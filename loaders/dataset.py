@@ -6,6 +6,7 @@ never half-loaded; it always holds the full list of problems and what was detect
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
+from i18n.formatting import sort_names
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits
 from loaders.checks import (
     check_attendance_duplicates,
@@ -27,9 +29,8 @@ from loaders.checks import (
     mask_problem,
 )
 from loaders.contract import TABLES, TableSpec
-from loaders.memory import return_freed_memory
 from loaders.parsing import parse_table
-from loaders.problems import FileInfo, Problem, cap_rows, error, sort_key, warning
+from loaders.problems import FileInfo, Problem, ProblemLog, error, warning
 from loaders.reading import FileRefused, is_regular, read_table_file
 from loaders.schemas import validate_table
 
@@ -57,6 +58,22 @@ class Dataset:
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
+
+    def project(self, code: str) -> pd.Series | None:
+        """The ``projects`` row of ``code`` (``None`` if there is none)."""
+        rows = self.projects.loc[self.projects["project_code"] == code]
+        return None if rows.empty else rows.iloc[0]
+
+    def project_codes(self) -> list[str]:
+        """The project codes in the order lists show them (Latvian alphabetical)."""
+        return sort_names(self.projects["project_code"].tolist())
+
+    def project_period(self, code: str) -> tuple[dt.date | None, dt.date | None]:
+        """A project's own ``starts_on``–``ends_on`` (either may be missing; both for an unknown code)."""
+        row = self.project(code)
+        if row is None:
+            return None, None
+        return tuple(None if pd.isna(row[c]) else row[c].date() for c in ("starts_on", "ends_on"))  # type: ignore[return-value]
 
 
 @dataclass
@@ -154,68 +171,69 @@ def _size(path: Path) -> int:
 
 
 def _load(folder: Path, limits: ArchiveLimits) -> LoadResult:
-    """The tables are loaded on two threads, largest file first: most of the work runs in pyarrow
-    and pandas code that releases the GIL, so the attendance list (the bulk of any folder) is
-    checked while the other tables are. Results are merged in table order.
-    """
-    return_freed_memory()
+    """The steps of a load: find one file per table, load every table, check across the tables,
+    then finish the problems (one pass: de-duplicate, cap, hide personal data, sort)."""
     result = LoadResult(folder=folder, dataset=None)
+    log = ProblemLog()
     if not _listable(folder):
-        result.problems.append(error("", "folder_unreadable", value=str(folder)))
+        log.add(error("", "folder_unreadable", value=str(folder)))
+        result.problems = log.finish()
         return result
     scan = _scan(folder)
-    tables, others = scan.tables, scan.others
-    result.problems.extend(warning(p.stem, "unknown_file", file=p.name) for p in others)
-    result.problems.extend(error(p.stem.strip().lower(), "file_not_regular", file=p.name) for p in scan.irregular)
-
-    single: dict[str, Path] = {}
-    refused = {p.stem.strip().lower() for p in scan.irregular}
-    for name, spec in TABLES.items():
-        paths = tables.get(name, [])
-        if not paths:
-            if spec.required and name not in refused:  # a refused file already says what is wrong
-                result.problems.append(error(name, "table_missing", file=f"{name}.csv"))
-        elif len(paths) > 1:
-            result.problems.append(
-                error(name, "table_file_twice", file=paths[0].name, params={"files": ", ".join(p.name for p in paths)})
-            )
-        else:
-            single[name] = paths[0]
-    largest_first = sorted(single, key=lambda name: _size(single[name]), reverse=True)
+    files = _one_file_per_table(scan, log)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        loading = {name: pool.submit(_load_table, single[name], TABLES[name], limits, pool) for name in largest_first}
-        fingerprint = pool.submit(_fingerprint, [p for paths in tables.values() for p in paths])
-        loaded = {name: loading[name].result() for name in single}
-
-        typed: dict[str, pd.DataFrame] = {}
-        file_names: dict[str, str] = {}
+        fingerprint = pool.submit(_fingerprint, [p for paths in scan.tables.values() for p in paths])
+        loaded = _load_tables(files, limits, pool)
         for name, table in loaded.items():
-            if table.info is not None:
-                result.files[name] = table.info
-            if table.frame is not None:
-                typed[name] = table.frame
-                file_names[name] = single[name].name
+            log.merge(table.log)
+            _merge_later(table, name, log)
+        typed = {name: table.frame for name, table in loaded.items() if table.frame is not None}
         if all(name in typed for name, spec in TABLES.items() if spec.required):
-            unreadable = frozenset(name for name in tables if name not in typed)
-            earlier = [p for table in loaded.values() for p in table.problems]
-            result.problems.extend(_cross_table_problems(typed, file_names, unreadable, earlier, pool))
-        for name, table in loaded.items():
-            result.problems.extend(table.problems)
-            result.problems.extend(_later_problems(table, name))
+            unreadable = frozenset(name for name in scan.tables if name not in typed)
+            _check_across_tables(typed, {name: files[name].name for name in typed}, unreadable, log, pool)
         result.fingerprint = fingerprint.result()
-    result.problems = sorted((mask_problem(p) for p in cap_rows(result.problems)), key=sort_key)
+    result.files = {name: table.info for name, table in loaded.items() if table.info is not None}
+    result.problems = log.finish(polish=mask_problem)
     if result.ok:
         result.dataset = _finish(typed)
     return result
 
 
+def _one_file_per_table(scan: _Scan, log: ProblemLog) -> dict[str, Path]:
+    """Each table's file; other csv/xlsx files, refused files, missing tables and tables with two
+    files go into ``log``."""
+    log.extend(warning(p.stem, "unknown_file", file=p.name) for p in scan.others)
+    log.extend(error(p.stem.strip().lower(), "file_not_regular", file=p.name) for p in scan.irregular)
+    refused = {p.stem.strip().lower() for p in scan.irregular}
+    files: dict[str, Path] = {}
+    for name, spec in TABLES.items():
+        paths = scan.tables.get(name, [])
+        if len(paths) == 1:
+            files[name] = paths[0]
+        elif len(paths) > 1:
+            log.add(error(name, "table_file_twice", file=paths[0].name,
+                          params={"files": ", ".join(p.name for p in paths)}))
+        elif spec.required and name not in refused:  # a refused file already says what is wrong
+            log.add(error(name, "table_missing", file=f"{name}.csv"))
+    return files
+
+
+def _load_tables(files: dict[str, Path], limits: ArchiveLimits, pool: Executor) -> dict[str, _TableLoad]:
+    """Every table, on two threads, largest file first: most of the work runs in pyarrow and pandas
+    code that releases the GIL, so the attendance list (the bulk of any folder) is checked while
+    the other tables are. Returned in the contract's table order."""
+    largest_first = sorted(files, key=lambda name: _size(files[name]), reverse=True)
+    loading = {name: pool.submit(_load_table, files[name], TABLES[name], limits, pool) for name in largest_first}
+    return {name: loading[name].result() for name in TABLES if name in loading}
+
+
 @dataclass
 class _TableLoad:
     frame: pd.DataFrame | None  # None: the file could not be read at all
-    problems: list[Problem]
+    log: ProblemLog
     info: FileInfo | None
     #: checks still running on the other thread (their problems)
-    later: list[Future[list[Problem]]] = field(default_factory=list)
+    later: list[Future[ProblemLog]] = field(default_factory=list)
 
 
 #: checks across the rows of one table (columns → check), handed to the other thread as soon as
@@ -243,67 +261,60 @@ def _load_table(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Execut
     try:
         return _read_and_check(path, spec, limits, pool)
     except FileRefused as refused:
-        return _TableLoad(None, [refused.problem], None)
+        log = ProblemLog()
+        log.add(refused.problem)
     except Exception as exc:
-        return _TableLoad(None, [error(spec.name, "file_failed", file=path.name, value=type(exc).__name__)], None)
+        log = ProblemLog()
+        log.add(error(spec.name, "file_failed", file=path.name, value=type(exc).__name__))
+    return _TableLoad(None, log, None)
 
 
 def _read_and_check(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Executor) -> _TableLoad:
-    """Read, check columns and personal data, type, validate."""
+    """Read; check the columns; type the cells; look for personal data; validate; coordinates; municipalities."""
     raw = read_table_file(path, spec.name, limits)
     info = FileInfo(spec.name, path.name, len(raw.frame), raw.encoding, raw.separator)
-    problems = list(raw.problems)
-    problems += check_columns(raw.frame, spec, path.name)
+    log = ProblemLog()
+    log.extend(raw.problems)
+    log.extend(check_columns(raw.frame, spec, path.name))
     if spec.required and raw.frame.empty:
-        problems.append(error(spec.name, "table_empty", file=path.name))
-    frame, parse_problems = parse_table(raw.frame, spec, path.name)
+        log.add(error(spec.name, "table_empty", file=path.name))
+    frame, _ = parse_table(raw.frame, spec, path.name, log)
     later = []
     if spec.name in _ROW_CHECKS:
         columns, check = _ROW_CHECKS[spec.name]
         later.append(pool.submit(check, frame[list(columns)], path.name))  # a copy-on-write view: safe to share
-    already = {(p.row, p.column) for p in parse_problems}
-    problems += check_personal_data(raw.frame, spec, path.name, unparsed=already)
-    problems += parse_problems
-    missing_columns = {c for c in spec.required_columns if c not in raw.frame.columns}
-    schema_problems = validate_table(frame, raw.frame, spec, path.name, already)
-    problems += [p for p in schema_problems if p.column not in missing_columns]
-    problems = check_coordinates(frame, spec, path.name, problems)
-    frame, municipality_problems = check_municipalities(frame, spec.name, path.name)
-    problems += municipality_problems
+    check_personal_data(raw.frame, spec, path.name, log)
+    validate_table(frame, raw.frame, spec, path.name, log)
+    check_coordinates(frame, spec, path.name, log)
+    frame = check_municipalities(frame, spec.name, path.name, log)
     del raw
     # the reader's buffers are garbage now: give them back before the next table
     pa.default_memory_pool().release_unused()
-    return _TableLoad(frame, problems, info, later)
+    return _TableLoad(frame, log, info, later)
 
 
-def _later_problems(table: _TableLoad, name: str) -> list[Problem]:
+def _merge_later(table: _TableLoad, name: str, log: ProblemLog) -> None:
     """The problems of the checks that ran on the other thread (a fault in one is its file's problem)."""
-    problems: list[Problem] = []
     for later in table.later:
         try:
-            problems += later.result()
+            log.merge(later.result())
         except Exception as exc:
             file = table.info.file if table.info is not None else None
-            problems.append(error(name, "file_failed", file=file, value=type(exc).__name__))
-    return problems
+            log.add(error(name, "file_failed", file=file, value=type(exc).__name__))
 
 
-def _cross_table_problems(
-    typed: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str], earlier: list[Problem],
+def _check_across_tables(
+    typed: dict[str, pd.DataFrame], files: dict[str, str], unreadable: frozenset[str], log: ProblemLog,
     pool: Executor,
-) -> list[Problem]:
+) -> None:
+    """Keys between tables, head counts against the lists, the stops' places."""
     head_counts = (pool.submit(check_head_counts, typed["attendance"], typed["events"], files.get("events"))
                    if "attendance" in typed else None)
-    problems = check_foreign_keys(typed, files, unreadable)
+    check_foreign_keys(typed, files, log, unreadable)
     if head_counts is not None:
-        problems += head_counts.result()
+        log.extend(head_counts.result())
     if "event_stops" in typed:
-        coordinate_rows = frozenset(
-            p.row for p in earlier
-            if p.table == "event_stops" and p.column in ("latitude", "longitude") and p.row is not None
-        )
-        problems += check_event_stops(typed["event_stops"], files, coordinate_rows)
-    return problems
+        check_event_stops(typed["event_stops"], files, log)
 
 
 def _finish(typed: dict[str, pd.DataFrame]) -> Dataset:

@@ -31,7 +31,7 @@ from metrics.people import (
     unique_participants_by_gender,
     unique_participants_by_municipality,
 )
-from metrics.ranking import REST, largest_columns_with_rest, largest_with_rest
+from metrics.ranking import REST, largest_columns_with_rest, largest_first, largest_with_rest
 from metrics.residents import (
     active_residents,
     active_residents_by_space,
@@ -76,6 +76,7 @@ __all__ = [
     "joined_and_left_by_quarter",
     "kpi_changes",
     "largest_columns_with_rest",
+    "largest_first",
     "largest_with_rest",
     "left_residents",
     "new_residents",

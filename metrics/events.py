@@ -16,6 +16,7 @@ from loaders import Dataset
 from loaders.contract import EVENT_TYPES, GENDERS
 from metrics.age import DEFAULT_AGE_BANDS, UNKNOWN, AgeBand, age_band, band_labels
 from metrics.filters import Filters
+from metrics.ranking import largest_first
 from metrics.scope import scoped_attendance, scoped_events
 
 #: key for events that are not held at one space (e.g. a study visit), in "by space" figures
@@ -58,8 +59,7 @@ def by_person_field(ds: Dataset, filters: Filters, labels: pd.Series, keys: list
     counts = counts.add(pd.Series({UNKNOWN: head_counts}), fill_value=0).astype("int64")
     if keys is not None:
         return counts.reindex(keys, fill_value=0)
-    known = counts.drop(UNKNOWN, errors="ignore").sort_values(ascending=False, kind="stable")
-    return pd.concat([known, counts.reindex([UNKNOWN], fill_value=0)])
+    return largest_first(counts, last=(UNKNOWN,))
 
 
 def participations_by_gender(ds: Dataset, filters: Filters) -> pd.Series:

@@ -21,6 +21,7 @@ from loaders.fast import is_in
 from metrics.age import UNKNOWN
 from metrics.filters import Filters
 from metrics.prepared import prepare
+from metrics.ranking import largest_first
 from metrics.residents import active_on
 from metrics.scope import reference_date, scoped_events, scoped_residents
 from metrics.spaces import open_spaces
@@ -28,16 +29,15 @@ from metrics.spaces import open_spaces
 ROUTE_COLUMNS = ("event_id", "title", "starts_on", "stop_no", "space_id", "place_name", "latitude", "longitude")
 
 
-def _largest_first(counts: pd.Series) -> pd.Series:
-    """Counts sorted by value, largest first; equal values by name, so the order is stable."""
-    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable").astype("int64")
+def _by_municipality(counts: pd.Series) -> pd.Series:
+    counts = largest_first(counts)
     counts.index.name = "municipality"
     return counts
 
 
 def spaces_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
     """Open spaces in scope per municipality (only municipalities that have one)."""
-    return _largest_first(open_spaces(ds, filters)["municipality"].astype("object").value_counts())
+    return _by_municipality(open_spaces(ds, filters)["municipality"].astype("object").value_counts())
 
 
 def events_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
@@ -46,7 +46,7 @@ def events_by_municipality(ds: Dataset, filters: Filters) -> pd.Series:
     events = scoped_events(ds, filters)["event_id"]
     in_scope = places[is_in(places["event_id"], events) & places["municipality"].notna()]
     touched = in_scope.drop_duplicates(["event_id", "municipality"])
-    return _largest_first(touched["municipality"].astype("object").value_counts())
+    return _by_municipality(touched["municipality"].astype("object").value_counts())
 
 
 def residents_by_home_and_space(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The largest parts of a breakdown, and the rest as one part (for readable charts)."""
+"""Orders of breakdowns: largest first (with ``unknown`` last), and the largest parts with the rest as one."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ import pandas as pd
 
 #: key of the part that stands for everything beyond the largest ``n``
 REST = "__rest__"
+
+
+def largest_first(counts: pd.Series, last: tuple[str, ...] = ()) -> pd.Series:
+    """``counts`` largest first, equal counts by name (a stable order); the keys in ``last`` (e.g.
+    ``unknown``, which is no place) after them, even when 0."""
+    ranked = counts.drop(list(last), errors="ignore")
+    ranked = ranked.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+    if not last:
+        return ranked.astype("int64")
+    return pd.concat([ranked, counts.reindex(list(last), fill_value=0)]).astype("int64")
 
 
 def largest_with_rest(values: pd.Series, n: int, last: tuple[str, ...] = ()) -> pd.Series:

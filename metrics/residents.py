@@ -15,6 +15,7 @@ from loaders import Dataset
 from loaders.contract import OCCUPATIONS
 from metrics.age import UNKNOWN
 from metrics.filters import Filters
+from metrics.ranking import largest_first
 from metrics.scope import in_period, reference_date, scoped_residents
 
 
@@ -108,6 +109,4 @@ def residents_by_home_municipality(ds: Dataset, filters: Filters, on: dt.date | 
     """Active residents at the end of the period per home municipality, ``unknown`` last."""
     residents = scoped_residents(ds, filters)
     active = residents[active_on(residents, on or reference_date(filters))]
-    counts = active["home_municipality"].astype("object").fillna(UNKNOWN).value_counts()
-    known = counts.drop(UNKNOWN, errors="ignore").sort_values(ascending=False, kind="stable")
-    return pd.concat([known, counts.reindex([UNKNOWN], fill_value=0)]).astype("int64")
+    return largest_first(active["home_municipality"].astype("object").fillna(UNKNOWN).value_counts(), last=(UNKNOWN,))

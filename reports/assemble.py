@@ -45,7 +45,7 @@ class UnknownProject(LookupError):
 
 
 def project_codes(ds: Dataset) -> list[str]:
-    return sorted(ds.projects["project_code"].tolist())
+    return ds.project_codes()
 
 
 def _value(value: object) -> object | None:
@@ -58,10 +58,9 @@ def _date(value: object) -> dt.date | None:
 
 def identification(ds: Dataset, code: str) -> Identification:
     """The project's row of ``projects`` (raises :class:`UnknownProject`)."""
-    rows = ds.projects.loc[ds.projects["project_code"] == code]
-    if rows.empty:
+    row = ds.project(code)
+    if row is None:
         raise UnknownProject(code, project_codes(ds))
-    row = rows.iloc[0]
     budget = _value(row["budget_eur"])
     return Identification(
         project_code=code,
@@ -98,7 +97,7 @@ def _spaces(ds: Dataset, figures: ReportFigures) -> tuple[SpaceRow, ...]:
 
 
 def _targets(ds: Dataset, code: str, shown: dict[str, Shown]) -> dict[str, Target]:
-    row = ds.projects.loc[ds.projects["project_code"] == code].iloc[0]
+    row = ds.project(code)
     targets: dict[str, Target] = {}
     for key, column in TARGET_COLUMNS.items():
         target = _value(row[column])

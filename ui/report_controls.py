@@ -13,12 +13,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from i18n import LANGUAGES, t
-from i18n.formatting import sort_names
 from loaders import Dataset
-from reports.assemble import identification
 from ui import url_state
+from ui.widgets import DATE_INPUT_BOUNDS, in_order
 
-_BOUNDS = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD.MM.YYYY"}
 _FOLLOW_UI_LANGUAGE = "_report_lang_follows_ui"
 
 
@@ -31,16 +29,10 @@ class ReportChoice:
     lang: str
 
 
-def _project_dates(ds: Dataset, code: str) -> tuple[dt.date | None, dt.date | None]:
-    ident = identification(ds, code)
-    return ident.starts_on, ident.ends_on
-
-
 def _fill_period(ds: Dataset) -> None:
     """After a new project is picked: its own period."""
-    st.session_state["report_from"], st.session_state["report_to"] = _project_dates(
-        ds, st.session_state["report_project"]
-    )
+    start, end = ds.project_period(st.session_state["report_project"])
+    st.session_state["report_from"], st.session_state["report_to"] = start, end
 
 
 def _stop_following_ui_language() -> None:
@@ -49,10 +41,10 @@ def _stop_following_ui_language() -> None:
 
 def report_choice(ds: Dataset, lang: str) -> ReportChoice:
     """Draw the controls and return what was chosen (the period's bounds in order)."""
-    codes = sort_names(ds.projects["project_code"].tolist())
+    codes = ds.project_codes()
     titles = dict(zip(ds.projects["project_code"], ds.projects["title"], strict=True))
     url_state.init_choice("report_project", codes, codes[0])
-    project_start, project_end = _project_dates(ds, st.session_state["report_project"])
+    project_start, project_end = ds.project_period(st.session_state["report_project"])
     url_state.init_date("report_from", project_start)
     url_state.init_date("report_to", project_end)
     if "report_public" not in st.session_state:
@@ -69,8 +61,8 @@ def report_choice(ds: Dataset, lang: str) -> ReportChoice:
             t("report.page.project", lang), codes, key="report_project",
             format_func=lambda c: f"{c} · {titles[c]}", on_change=_fill_period, args=(ds,),
         )
-        start = from_column.date_input(t("report.page.from", lang), key="report_from", **_BOUNDS)
-        end = to_column.date_input(t("report.page.to", lang), key="report_to", **_BOUNDS)
+        start = from_column.date_input(t("report.page.from", lang), key="report_from", **DATE_INPUT_BOUNDS)
+        end = to_column.date_input(t("report.page.to", lang), key="report_to", **DATE_INPUT_BOUNDS)
         public_column, lang_column = st.columns([3, 2])
         public = public_column.toggle(t("report.page.public", lang), key="report_public",
                                       help=t("report.page.public_help", lang))
@@ -79,11 +71,9 @@ def report_choice(ds: Dataset, lang: str) -> ReportChoice:
             format_func=lambda code: t(f"report.language.{code}", lang), on_change=_stop_following_ui_language,
         )
     report_lang = report_lang if report_lang in LANGUAGES else lang
-    if start and end and start > end:
-        st.warning(t("report.page.bad_range", lang))
-        start, end = end, start
+    start, end = in_order(start, end, st, t("report.page.bad_range", lang))
 
-    project_start, project_end = _project_dates(ds, code)
+    project_start, project_end = ds.project_period(code)
     url_state.write(
         {"report_project": code, "report_from": start, "report_to": end, "report_public": "1" if public else None,
          "report_lang": report_lang},

@@ -15,10 +15,12 @@ import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from i18n.formatting import latvian_sort_key, period_text, sort_names
+from i18n.labels import code_label
 from loaders import Dataset
 from loaders.contract import EVENT_TYPES
 from metrics import Filters, year_period
 from ui import url_state
+from ui.widgets import DATE_INPUT_BOUNDS, in_order
 
 PERIODS = ("year", "project", "all", "custom")
 DEFAULT_PERIOD = "year"
@@ -37,15 +39,6 @@ def language_switch() -> str:
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     url_state.write({"lang": lang}, {"lang": DEFAULT_LANGUAGE})
     return lang
-
-
-def project_period(ds: Dataset, code: str) -> tuple[dt.date | None, dt.date | None]:
-    """A project's own ``starts_on``–``ends_on`` (either may be missing)."""
-    row = ds.projects.loc[ds.projects["project_code"] == code]
-    if row.empty:
-        return None, None
-    start, end = row["starts_on"].iloc[0], row["ends_on"].iloc[0]
-    return (None if pd.isna(start) else start.date()), (None if pd.isna(end) else end.date())
 
 
 def project_labels(ds: Dataset) -> dict[str, str]:
@@ -111,21 +104,20 @@ def _period(ds: Dataset, lang: str, today: dt.date, values: dict,
         values["year"] = year
         return year_period(int(year))
     if period == "project":
-        codes = sort_names(ds.projects["project_code"].tolist())
+        codes = ds.project_codes()
         labels = project_labels(ds)
         url_state.init_choice("project_period", codes, codes[0])
         code = st.sidebar.selectbox(
             t("filter.period_project", lang), codes, key="project_period", format_func=lambda c: labels.get(c, c)
         )
         values["project_period"] = code
-        return project_period(ds, code)
+        return ds.project_period(code)
     if period == "custom":
         first = ds.events["starts_on"].min()
         url_state.init_date("from", first.date() if pd.notna(first) else dt.date(today.year, 1, 1))
         url_state.init_date("to", today)
-        bounds = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD.MM.YYYY"}
-        start = st.sidebar.date_input(t("filter.from", lang), key="from", **bounds)
-        end = st.sidebar.date_input(t("filter.to", lang), key="to", **bounds)
+        start = st.sidebar.date_input(t("filter.from", lang), key="from", **DATE_INPUT_BOUNDS)
+        end = st.sidebar.date_input(t("filter.to", lang), key="to", **DATE_INPUT_BOUNDS)
         values["from"], values["to"] = start, end
         return start, end
     return None, None
@@ -146,9 +138,7 @@ def filters(ds: Dataset, lang: str, today: dt.date | None = None) -> Filters:
     defaults: dict[str, object] = {"period": DEFAULT_PERIOD}
     st.sidebar.header(t("filter.header", lang))
     start, end = _period(ds, lang, today, values, defaults)
-    if start and end and start > end:
-        st.sidebar.warning(t("filter.bad_range", lang))
-        start, end = end, start
+    start, end = in_order(start, end, st.sidebar, t("filter.bad_range", lang))
     st.sidebar.caption(t("filter.period_shown", lang, period=period_text(start, end, lang)))
 
     names = dict(zip(ds.spaces["space_id"], ds.spaces["name"], strict=True))
@@ -161,8 +151,8 @@ def filters(ds: Dataset, lang: str, today: dt.date | None = None) -> Filters:
         spaces=_multiselect(t("filter.space", lang), "space", sorted(names, key=lambda s: latvian_sort_key(names[s])),
                             names.get, lang, values),
         event_types=_multiselect(t("filter.event_type", lang), "type", list(EVENT_TYPES),
-                                 lambda c: t(f"event_type.{c}", lang), lang, values),
-        projects=_multiselect(t("filter.project", lang), "project", sort_names(ds.projects["project_code"].tolist()),
+                                 lambda c: code_label("event_type", c, lang), lang, values),
+        projects=_multiselect(t("filter.project", lang), "project", ds.project_codes(),
                               lambda c: projects.get(c, c), lang, values),
     )
     url_state.write(values, defaults)

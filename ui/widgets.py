@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from i18n import t
 from i18n.formatting import fmt_int, fmt_signed, period_text
@@ -15,6 +17,18 @@ from metrics import KPI_KEYS
 from ui.context import PageContext
 from ui.data import is_demo
 from ui.text import md
+
+#: the dates a period's pickers offer (every page's), shown as Latvian Excel writes them
+DATE_INPUT_BOUNDS = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD.MM.YYYY"}
+
+
+def in_order(start: dt.date | None, end: dt.date | None, where: DeltaGenerator, warning: str
+             ) -> tuple[dt.date | None, dt.date | None]:
+    """A period whose end was picked before its start: swapped, with ``warning`` shown in ``where``."""
+    if start and end and start > end:
+        where.warning(warning)
+        return end, start
+    return start, end
 
 
 def page_header(ctx: PageContext, title_key: str) -> None:
