@@ -15,7 +15,7 @@ from i18n import t
 from loaders.memory import return_freed_memory
 from metrics import Filters
 from ui import context, sidebar
-from ui.data import current_data
+from ui.loading import current_data
 from ui.text import md
 from ui.widgets import problems_table
 

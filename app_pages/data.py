@@ -4,12 +4,13 @@ import streamlit as st
 
 from i18n import t
 from storage import StorageSettings
-from ui import context, staff
-from ui.data_actions import HISTORY, UPLOAD, show_flash
-from ui.data_downloads import data_zip_button, templates
-from ui.data_history import history
-from ui.data_status import loaded_files
-from ui.data_upload import proposal_for, review, uploader
+from ui import context
+from ui.data_page import staff
+from ui.data_page.actions import HISTORY, UPLOAD, show_flash
+from ui.data_page.downloads import data_zip_button, templates
+from ui.data_page.history import history
+from ui.data_page.status import loaded_files
+from ui.data_page.upload import proposal_for, review, uploader
 from ui.settings import current_settings
 from ui.widgets import page_header
 

@@ -9,7 +9,11 @@ import metrics
 from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from i18n.formatting import period_text
-from ui import context, map_controls, map_panel, map_view, presentation
+from ui import context
+from ui.map_page import controls as map_controls
+from ui.map_page import panel as map_panel
+from ui.map_page import presentation
+from ui.map_page import view as map_view
 from ui.widgets import page_header, period_caption
 from ui.widgets import table as table_widget
 
@@ -32,7 +36,7 @@ with st.expander(t("map.settings", lang)) if public else st.container(key="map-s
     if public:
         st.download_button(**html_download)
 
-# built once per choice of data, filters and options; only clicks come back (see ui.map_view)
+# built once per choice of data, filters and options; only clicks come back (see ui.map_page.view)
 network_map = map_view.network_map_args(ds, f, options, lang, "network-map")
 if public:
     with st.container(key="present-map"):

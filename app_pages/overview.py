@@ -8,8 +8,8 @@ from i18n import t
 from i18n.formatting import fmt_datetime, fmt_int
 from i18n.labels import code_labels
 from ui import context
-from ui.data import is_demo
 from ui.labels import month_labels
+from ui.loading import is_demo
 from ui.text import md
 from ui.widgets import chart, empty_message, kpi_cards, page_header, period_caption
 

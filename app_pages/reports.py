@@ -9,9 +9,9 @@ from reports.labels import mode_text
 from reports.layout import breakdown_table, breakdown_title, indicator_table, space_table
 from reports.report_charts import report_charts
 from ui import context
-from ui.report_controls import report_choice
-from ui.report_downloads import downloads
-from ui.report_preview import text_table
+from ui.report_page.controls import report_choice
+from ui.report_page.downloads import downloads
+from ui.report_page.preview import text_table
 from ui.text import md
 from ui.widgets import chart, page_header
 

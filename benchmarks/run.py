@@ -79,7 +79,7 @@ def page_times(folder: Path, runs: int) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     from config.settings import ENV_DATA_DIR
-    from ui.map_view import network_map_args
+    from ui.map_page.view import network_map_args
     from ui.settings import reload_settings
 
     os.environ[ENV_DATA_DIR] = str(folder)  # the app reads its settings once: as if started on ``folder``

@@ -1,4 +1,4 @@
-"""ui.map_view: the arguments cached for streamlit-folium's component are the ones ``st_folium`` sends
+"""ui.map_page.view: the arguments cached for streamlit-folium's component are the ones ``st_folium`` sends
 for the same map (the helpers they come from are private to the pinned streamlit-folium), and they
 are built once per dataset, filters, options and language."""
 
@@ -15,7 +15,7 @@ import streamlit_folium
 import maps
 import metrics
 from loaders import Dataset, load_dataset
-from ui import map_view
+from ui.map_page import view as map_view
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 KEY = "network-map"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui.map_view
+import ui.map_page.view
 from i18n import t
 from ui.text import WORD_JOINER, md
 
@@ -157,7 +157,7 @@ def test_spaces_profile_caption_is_escaped(hostile: Path) -> None:
 
 def test_map_panel_of_a_clicked_space_is_escaped(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # AppTest cannot click the map: the component's answer is what the page would get for a click on the space
-    monkeypatch.setattr(ui.map_view, "show", lambda args, height: {"last_object_clicked": SPACE_AT})
+    monkeypatch.setattr(ui.map_page.view, "show", lambda args, height: {"last_object_clicked": SPACE_AT})
     at = run_page("app_pages/map.py", period="all")
     assert [s.value for s in at.subheader if "CoLabora" in s.value] == [md(SPACE_NAME)]
     assert md(SPACE_NAME).startswith(r"CoLabora Lielvārde \!\[x\]\(http")

@@ -18,8 +18,8 @@ from loaders import load_dataset
 from reports import assemble_report
 from reports.labels import indicator_label
 from tests.metrics_fixture import write_fixture as write_metrics_fixture
-from ui import report_downloads
-from ui.report_downloads import FILES_KEY
+from ui.report_page import downloads as report_downloads
+from ui.report_page.downloads import FILES_KEY
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DASHBOARD = str(PROJECT_DIR / "dashboard.py")
@@ -159,7 +159,7 @@ def test_a_failing_build_says_so_in_the_ui_language(lang: str, monkeypatch, capl
 
     monkeypatch.setattr(report_downloads, "build", broken)
     at = run_page(lang=lang)
-    with caplog.at_level(logging.ERROR, logger="ui.report_downloads"):
+    with caplog.at_level(logging.ERROR, logger="ui.report_page.downloads"):
         at.button(key="report-prepare-docx").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [t("report.page.build_failed", lang, file=t("report.download.docx", lang))]

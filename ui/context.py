@@ -8,7 +8,7 @@ import streamlit as st
 
 from loaders import Dataset
 from metrics import Filters
-from ui.data import DataState
+from ui.loading import DataState
 
 _KEY = "_page_context"
 

@@ -15,7 +15,7 @@ from i18n.formatting import fmt_int, fmt_signed, period_text
 from loaders import Problem
 from metrics import KPI_KEYS
 from ui.context import PageContext
-from ui.data import is_demo
+from ui.loading import is_demo
 from ui.text import md
 
 #: the dates a period's pickers offer (every page's), shown as Latvian Excel writes them

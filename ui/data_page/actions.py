@@ -15,9 +15,9 @@ import streamlit as st
 from i18n import t
 from i18n.formatting import fmt_datetime
 from storage import Proposal, StorageError, StorageSettings, last_undoable, save_proposal, undo_last_save
-from ui import staff
-from ui.data import clear_caches
-from ui.data_changes import change_summary
+from ui.data_page import staff
+from ui.data_page.changes import change_summary
+from ui.loading import clear_caches
 from ui.settings import current_settings
 from ui.text import md
 

@@ -8,9 +8,9 @@ import streamlit as st
 from i18n import t
 from i18n.formatting import fmt_datetime
 from storage import HistoryEntry, last_undoable, list_history
-from ui.data import DataState
-from ui.data_actions import UNDO_PASSWORD_KEY, files_text, undo_clicked
-from ui.staff import Access
+from ui.data_page.actions import UNDO_PASSWORD_KEY, files_text, undo_clicked
+from ui.data_page.staff import Access
+from ui.loading import DataState
 from ui.text import md
 
 

@@ -11,9 +11,9 @@ from i18n import t
 from i18n.formatting import fmt_int
 from loaders import LoadResult
 from storage import Proposal, StorageSettings, stage, take_uploads
-from ui.data_actions import SAVE_PASSWORD_KEY, cached_proposal, remember_proposal, save_clicked, upload_key
-from ui.data_changes import table_changes
-from ui.staff import Access
+from ui.data_page.actions import SAVE_PASSWORD_KEY, cached_proposal, remember_proposal, save_clicked, upload_key
+from ui.data_page.changes import table_changes
+from ui.data_page.staff import Access
 from ui.text import md
 from ui.widgets import problems_table
 

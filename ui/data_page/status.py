@@ -10,7 +10,7 @@ import streamlit as st
 from i18n import t
 from i18n.formatting import fmt_datetime
 from loaders.contract import TABLES
-from ui.data import DataState
+from ui.loading import DataState
 from ui.text import md
 
 

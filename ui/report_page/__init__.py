@@ -1,0 +1,1 @@
+"""The Reports page's parts: its choices, the files to download, the preview tables."""
