@@ -27,7 +27,7 @@ if public:
     presentation.kpi_cards(ctx)
 
 with st.expander(t("map.settings", lang)) if public else st.container(key="map-settings"):
-    options = map_controls.map_options(ds, f, lang, public, period_text(f.start, f.end, lang))
+    options = map_controls.map_options(ds, f, lang, period_text(f.start, f.end, lang), public=public)
     html_download = {
         "label": t("map.download.html", lang), "data": lambda: maps.standalone_html(ds, f, options, lang),
         "file_name": t("map.file.html", lang), "mime": "text/html", "on_click": "ignore", "icon": ":material/map:",
@@ -44,17 +44,18 @@ if public:
     space_id = maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked"))
     if space_id is not None:
         with st.container(key="present-space"):
-            map_panel.space_figures(ctx, space_id, public, in_a_row=True)
+            map_panel.space_figures(ctx, space_id, public=public, in_a_row=True)
     st.stop()
 
 left, right = st.columns([4, 1], gap="medium")
 with left:
     clicked = map_view.show(network_map, height=620)
 with right, st.container(key="map-space"):
-    map_panel.space_figures(ctx, maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked")), public)
+    clicked_space = maps.space_at(maps.space_positions(ds, f), clicked.get("last_object_clicked"))
+    map_panel.space_figures(ctx, clicked_space, public=public)
 
 st.subheader(t(f"map.measure_title.{options.measure}", lang), anchor=False)
-figures = maps.choropleth_figures(ds, f, options.measure, public)
+figures = maps.choropleth_figures(ds, f, options.measure, public=public)
 figures["municipality"] = figures["municipality"].replace({metrics.UNKNOWN: t("value.unknown", lang)})
 table = figures.rename(columns={"municipality": t("map.col.municipality", lang),
                                 "value": t(f"map.measure.{options.measure}", lang)})

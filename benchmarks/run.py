@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     ds = load_dataset(folder).dataset
     rows.append(("Overview + Attendance figures, 1 year, loaded data (s)",
                  median_seconds(lambda: overview_and_attendance_figures(ds), args.runs), ""))
-    for name, seconds in _optional_sections(ds, folder, args, browser).items():
+    for name, seconds in _optional_sections(ds, args, browser).items():
         rows.append((name, seconds, ""))
     if not args.skip_pages:
         rows += [(name, seconds, "target ≤ 0.5" if "rerun" in name else "")
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"written: {out.relative_to(PROJECT_DIR)}")
 
 
-def _optional_sections(ds, folder: Path, args: argparse.Namespace, browser: str | None) -> dict[str, float]:
+def _optional_sections(ds, args: argparse.Namespace, browser: str | None) -> dict[str, float]:
     """Building the map (one year) and the three report files of the largest project."""
     import maps
     from reports import assemble_report, chart_images

@@ -66,20 +66,26 @@ def cell(value: object, lang: str) -> str:
         return str(neutralise(value))
     if isinstance(value, bool | np.bool_):
         return str(bool(value))
-    if isinstance(value, dt.datetime):  # also pd.Timestamp
-        if value.time() == dt.time(0):
-            return value.strftime(DATE_FORMATS[lang])
+    if isinstance(value, dt.date):  # datetimes and pd.Timestamp too
+        return _date_text(value, lang)
+    if isinstance(value, numbers.Real):
+        return _number_text(value, lang)
+    return str(neutralise(str(value)))
+
+
+def _date_text(value: dt.date, lang: str) -> str:
+    if isinstance(value, dt.datetime) and value.time() != dt.time(0):
         return value.strftime(DATE_FORMATS[lang] + " %H:%M:%S")
-    if isinstance(value, dt.date):
-        return value.strftime(DATE_FORMATS[lang])
+    return value.strftime(DATE_FORMATS[lang])
+
+
+def _number_text(value: numbers.Real, lang: str) -> str:
     if isinstance(value, numbers.Integral):
         return str(int(value))
-    if isinstance(value, numbers.Real):
-        number = float(value)
-        if np.isnan(number):
-            return ""
-        if number.is_integer():
-            return str(int(number))
-        # the shortest text that reads back as the same float, never in scientific notation
-        return np.format_float_positional(number, trim="-").replace(".", DECIMAL_MARKS[lang])
-    return str(neutralise(str(value)))
+    number = float(value)
+    if np.isnan(number):
+        return ""
+    if number.is_integer():
+        return str(int(number))
+    # the shortest text that reads back as the same float, never in scientific notation
+    return np.format_float_positional(number, trim="-").replace(".", DECIMAL_MARKS[lang])

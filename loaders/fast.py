@@ -65,10 +65,10 @@ def is_in(values: pd.Series, known: pd.Series | pd.Index | Iterable[object]) -> 
         return values.isin(known if isinstance(known, pd.Series | pd.Index) else list(known))
     value_set = _arrow(known)
     if len(value_set) == 0:
-        return pd.Series(False, index=values.index)
+        return pd.Series(data=False, index=values.index)
     looked_up = _arrow(values)
     found = pc.is_in(looked_up, value_set=value_set.cast(looked_up.type))
-    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index).fillna(False).astype(bool)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index).fillna(value=False).astype(bool)
 
 
 def cell_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:

@@ -131,27 +131,26 @@ def _possible_kinds(cells: pa.ChunkedArray) -> list[str]:
     longest = pc.max(pc.binary_length(cells)).as_py() or 0
     if longest < _EMAIL_LENGTH:
         return []  # years, codes, short ids: nothing here is long enough
-    kinds: set[str] = set()
-    if longest < _CODE_LENGTH:
-        kinds.add("personal_code")  # known impossible: not looked for below
-    if longest < _PHONE_LENGTH:
-        kinds.add("phone_number")
-    impossible = set(kinds)
+    # known impossible, and so not looked for: cells too short for them
+    impossible = {kind for kind, length in (("personal_code", _CODE_LENGTH), ("phone_number", _PHONE_LENGTH))
+                  if longest < length}
+    kinds = set(impossible)
     for chunk in cells.chunks:
         if len(kinds) == len(_RE2):
             break
-        if len(chunk) == chunk.null_count:
-            continue
         data, starts = cell_bytes(chunk)
-        if data.size == 0:
-            continue
-        if "email_address" not in kinds and (data == ord("@")).any():
-            kinds.add("email_address")
-        if "personal_code" not in kinds and _has_run(data, starts, _CODE_BYTES, _CODE_LENGTH):
-            kinds.add("personal_code")
-        if "phone_number" not in kinds and _has_run(data, starts, _PHONE_BYTES, _PHONE_LENGTH):
-            kinds.add("phone_number")
+        if data.size:
+            kinds |= {kind for kind in _RE2 if kind not in kinds and _could_be(kind, data, starts)}
     return [kind for kind in _RE2 if kind in kinds - impossible]
+
+
+def _could_be(kind: str, data: np.ndarray, starts: np.ndarray) -> bool:
+    """Whether cells written back to back as ``data`` could hold ``kind`` (an ``@``, or a long enough run)."""
+    if kind == "email_address":
+        return bool((data == ord("@")).any())
+    if kind == "personal_code":
+        return _has_run(data, starts, _CODE_BYTES, _CODE_LENGTH)
+    return _has_run(data, starts, _PHONE_BYTES, _PHONE_LENGTH)
 
 
 def _windows(flags: np.ndarray, length: int) -> np.ndarray:

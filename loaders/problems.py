@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -152,42 +153,89 @@ class ProblemLog:
                polish: Callable[[Problem], Problem] = lambda p: p) -> list[Problem]:
         """The problems to show: repeats and secondary reports dropped, capped per rule, sorted;
         ``polish`` is applied to each listed problem (e.g. hiding personal data it quotes)."""
-        reported: dict[tuple[str, str], set[int]] = {}
+        listed: list[Problem] = []
+        for (table, column, rule), group in self._groups().items():
+            listed += group.listed(limit, polish)
+            if group.count > limit:
+                listed.append(Problem(group.severity, table, "more_rows", column=column, file=group.file,
+                                      params={"count": group.count - limit, "rule": rule}))
+        return sorted(listed, key=sort_key)
+
+    def _groups(self) -> dict[tuple[str, str | None, str], _Group]:
+        """The problems per (table, column, rule), repeats removed and secondary reports of cells
+        reported by another check left out (as arrays: a million cells are not a million objects)."""
+        reported: dict[tuple[str, str], list[np.ndarray]] = {}
         for problem in self._single:
             if problem.row is not None and problem.column is not None:
-                reported.setdefault((problem.table, problem.column), set()).add(problem.row)
+                reported.setdefault((problem.table, problem.column), []).append(np.array([problem.row]))
         for batch in self._cells:
             if not batch.secondary:
-                reported.setdefault((batch.table, batch.column), set()).update(batch.rows.tolist())
-        groups: dict[tuple[str, str | None, str], list[tuple[int, Problem | tuple[Cells, int]]]] = {}
+                reported.setdefault((batch.table, batch.column), []).append(batch.rows)
+        groups: dict[tuple[str, str | None, str], _Group] = {}
         seen: set[tuple] = set()
         for problem in self._single:
             key = (problem.table, problem.row, problem.column, problem.rule, problem.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            order = -1 if problem.row is None else problem.row
-            groups.setdefault((problem.table, problem.column, problem.rule), []).append((order, problem))
-        for batch in self._cells:
-            earlier = reported.get((batch.table, batch.column), set()) if batch.secondary else set()
-            for i, row in enumerate(batch.rows.tolist()):
-                key = (batch.table, row, batch.column, batch.rule)
-                if row in earlier or key in seen:
-                    continue
+            if key not in seen:
                 seen.add(key)
-                groups.setdefault((batch.table, batch.column, batch.rule), []).append((row, (batch, i)))
-        listed: list[Problem] = []
-        for (table, column, rule), found in groups.items():
-            found.sort(key=lambda item: item[0])
-            for _, item in found[:limit]:
-                listed.append(polish(item if isinstance(item, Problem) else _problem_of(*item)))
-            if len(found) > limit:
-                example = found[0][1]
-                severity = example.severity if isinstance(example, Problem) else example[0].severity
-                file = example.file if isinstance(example, Problem) else example[0].file
-                listed.append(Problem(severity, table, "more_rows", column=column, file=file,
-                                      params={"count": len(found) - limit, "rule": rule}))
-        return sorted(listed, key=sort_key)
+                groups.setdefault((problem.table, problem.column, problem.rule), _Group()).singles.append(problem)
+        for batch in self._cells:
+            keep = np.ones(len(batch.rows), dtype=bool)
+            if batch.secondary and (batch.table, batch.column) in reported:
+                keep = ~np.isin(batch.rows, np.concatenate(reported[(batch.table, batch.column)]))
+            groups.setdefault((batch.table, batch.column, batch.rule), _Group()).add(batch, np.flatnonzero(keep))
+        return groups
+
+
+@dataclass
+class _Group:
+    """The problems of one (table, column, rule): single ones, and cells of batches (batch, positions)."""
+
+    singles: list[Problem] = field(default_factory=list)
+    batches: list[tuple[Cells, np.ndarray]] = field(default_factory=list)
+
+    def add(self, batch: Cells, positions: np.ndarray) -> None:
+        if len(positions):
+            self.batches.append((batch, positions))
+
+    @functools.cached_property
+    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every batch cell once (the first report of a row), as (rows, batch number, position); read
+        once every batch is added."""
+        if not self.batches:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        rows = np.concatenate([batch.rows[positions] for batch, positions in self.batches])
+        which = np.concatenate([np.full(len(positions), i) for i, (_, positions) in enumerate(self.batches)])
+        where = np.concatenate([positions for _, positions in self.batches])
+        _, first = np.unique(rows, return_index=True)
+        first.sort()
+        return rows[first], which[first], where[first]
+
+    @property
+    def count(self) -> int:
+        return len(self.singles) + len(self.cells[0])
+
+    @property
+    def severity(self) -> Severity:
+        return self.singles[0].severity if self.singles else self.batches[0][0].severity
+
+    @property
+    def file(self) -> str | None:
+        return self.singles[0].file if self.singles else self.batches[0][0].file
+
+    def listed(self, limit: int, polish: Callable[[Problem], Problem]) -> list[Problem]:
+        """The first ``limit`` problems by row (file-level ones first), made into problems."""
+        rows, which, where = self.cells
+        orders = np.concatenate([np.array([-1 if p.row is None else p.row for p in self.singles], dtype=np.int64),
+                                 rows])
+        listed = []
+        for i in np.argsort(orders, kind="stable")[:limit].tolist():
+            if i < len(self.singles):
+                listed.append(polish(self.singles[i]))
+            else:
+                cell = i - len(self.singles)
+                listed.append(polish(_problem_of(self.batches[which[cell]][0], int(where[cell]))))
+        return listed
 
 
 def sort_key(problem: Problem) -> tuple:

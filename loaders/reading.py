@@ -323,15 +323,7 @@ def read_xlsx(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) ->
     cells = _sheet(path, table, file, formulas=True)
     if not cells or all(value is None for value, _ in cells[0]):
         raise FileRefused(error(table, "file_empty", file=file))
-    values = [[value for value, _ in row] for row in cells]
-    formulas = [(r, c) for r, row in enumerate(cells) for c, (_, formula) in enumerate(row) if formula]
-    unsaved: list[tuple[int, int]] = []
-    if formulas:
-        saved = _sheet(path, table, file, formulas=False)
-        for r, c in formulas:
-            values[r][c] = saved[r][c][0] if r < len(saved) and c < len(saved[r]) else None
-            if values[r][c] is None:
-                unsaved.append((r, c))
+    values, unsaved = _with_saved_values(path, table, file, cells)
     header, body = values[0], [[_cell_text(cell) for cell in row] for row in values[1:]]
     width = len(header)
     names = [normalise_header(h) for h in header]
@@ -349,20 +341,42 @@ def read_xlsx(path: Path, table: str, limits: ArchiveLimits = DEFAULT_LIMITS) ->
             continue
         kept.append(row[:width])
         numbers.append(number)
-    invisible: dict[int, list[int]] = {}
-    for number, row in zip(numbers, kept, strict=True):
-        for position, text in enumerate(row):
-            if not text.isascii():
-                clean = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-                if len(clean) != len(unicodedata.normalize("NFC", text)):
-                    invisible.setdefault(position, []).append(number)
-                row[position] = clean
+    invisible = _clean_rows(numbers, kept)
     positional = [f"c{i}" for i in range(width)]
     frame = pd.DataFrame(kept, columns=positional, index=pd.Index(numbers, name="row"), dtype="str")
     raw = RawTable(table, file, frame, ENCODING_XLSX, None, problems)
     _name_columns(raw, names, tidy=True)
     raw.problems.extend(_invisible_problems(raw, names, invisible))
     return raw
+
+
+def _with_saved_values(path: Path, table: str, file: str, cells: list[list[tuple[object, bool]]]
+                       ) -> tuple[list[list[object]], list[tuple[int, int]]]:
+    """The cells' values, a formula replaced by the value Excel saved with it; and where none was saved."""
+    values = [[value for value, _ in row] for row in cells]
+    formulas = [(r, c) for r, row in enumerate(cells) for c, (_, formula) in enumerate(row) if formula]
+    if not formulas:
+        return values, []
+    saved = _sheet(path, table, file, formulas=False)
+    unsaved = []
+    for r, c in formulas:
+        values[r][c] = saved[r][c][0] if r < len(saved) and c < len(saved[r]) else None
+        if values[r][c] is None:
+            unsaved.append((r, c))
+    return values, unsaved
+
+
+def _clean_rows(numbers: list[int], rows: list[list[str]]) -> dict[int, list[int]]:
+    """Every text in NFC with invisible characters removed, in place; the rows that had one, per column."""
+    invisible: dict[int, list[int]] = {}
+    for number, row in zip(numbers, rows, strict=True):
+        for position, text in enumerate(row):
+            if not text.isascii():
+                composed = unicodedata.normalize("NFC", text)
+                row[position] = _INVISIBLE.sub("", composed)
+                if len(row[position]) != len(composed):
+                    invisible.setdefault(position, []).append(number)
+    return invisible
 
 
 def _sheet(path: Path, table: str, file: str, *, formulas: bool) -> list[list[tuple[object, bool]]]:

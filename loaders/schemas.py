@@ -61,7 +61,7 @@ def _column_checks(column: ColumnSpec) -> list[pa.Check]:
 
 def _date_order_check(earlier: str, later: str) -> pa.Check:
     return pa.Check(
-        lambda frame: ~(frame[later] < frame[earlier]).fillna(False),
+        lambda frame: ~(frame[later] < frame[earlier]).fillna(value=False),
         name=f"date_order:{earlier}:{later}",
     )
 

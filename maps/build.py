@@ -71,11 +71,11 @@ class MapOptions:
     caption: str = ""
 
 
-def _choropleth_section(figures: pd.DataFrame, classes: list[ValueClass], measure: str, lang: str,
+def _choropleth_section(figures: pd.DataFrame, classes: list[ValueClass], measure: str, lang: str, *,
                         public: bool) -> Section:
     person = public and measure in PERSON_MEASURES
     values = dict(zip(figures["municipality"], figures["value"], strict=True))
-    entries = [Entry("box", c.colour, class_label(c, lang, person)) for c in reversed(classes)]
+    entries = [Entry("box", c.colour, class_label(c, lang, public=person)) for c in reversed(classes)]
     if SECONDARY in values.values():
         entries.append(Entry("box", HIDDEN_COLOUR, t("map.legend.hidden", lang)))
     entries.append(Entry("box", ZERO_COLOUR, "0"))
@@ -94,7 +94,7 @@ def _fit(m: folium.Map, options: MapOptions, positions: pd.DataFrame, stops: pd.
     points = [p for p in [*corners, *points] if pd.notna(p[0]) and pd.notna(p[1])]
     if points:
         lats, lons = zip(*points, strict=True)
-        legend_px = legend_width_px(look(options.public))
+        legend_px = legend_width_px(look(public=options.public))
         m.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding_top_left=(50, 30),
                      padding_bottom_right=(legend_px + 20, 30))
 
@@ -113,15 +113,15 @@ class _Layers:
 
     def __init__(self, m: folium.Map, ds: Dataset, filters: Filters, options: MapOptions, lang: str) -> None:
         self.m, self.ds, self.filters, self.options, self.lang = m, ds, filters, options, lang
-        self.look = look(options.public)
+        self.look = look(public=options.public)
         self.positions = space_positions(ds, filters)
         self.stops, self.route_count = _routes_shown(ds, filters, options.route)
 
     def municipalities(self) -> Section:
         measure, public = self.options.measure, self.options.public
-        figures = choropleth_figures(self.ds, self.filters, measure, public)
-        classes = add_choropleth(self.m, figures, measure, self.lang, public)
-        return _choropleth_section(figures, classes, measure, self.lang, public)
+        figures = choropleth_figures(self.ds, self.filters, measure, public=public)
+        classes = add_choropleth(self.m, figures, measure, self.lang, public=public)
+        return _choropleth_section(figures, classes, measure, self.lang, public=public)
 
     def territory(self) -> Section:
         label = t("map.layer.territory", self.lang)
@@ -130,7 +130,7 @@ class _Layers:
 
     def flows(self) -> Section | None:
         names = dict(zip(self.ds.spaces["space_id"], self.ds.spaces["name"], strict=True))
-        flows = map_figures(self.ds, self.filters, self.options.public).flows
+        flows = map_figures(self.ds, self.filters, public=self.options.public).flows
         drawn = add_flows(self.m, flows, self.positions, names, self.lang, self.look)
         if not drawn:
             return None
@@ -155,8 +155,8 @@ class _Layers:
     def spaces(self) -> Section | None:
         if self.positions.empty:
             return None
-        drawn = set(add_spaces(self.m, self.ds, self.filters, self.positions, self.lang, self.options.public,
-                               self.look))
+        drawn = set(add_spaces(self.m, self.ds, self.filters, self.positions, self.lang, self.look,
+                               public=self.options.public))
         types = [kind for kind in SPACE_TYPES if kind in drawn]
         entries = tuple(Entry("dot", space_colour(k), code_label("space_type", k, self.lang)) for k in types)
         return Section(t("map.layer.spaces", self.lang), entries, two_columns=True)

@@ -14,14 +14,15 @@ from maps.style import BOUNDARY_COLOUR
 from maps.text import esc
 
 
-def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str, public: bool) -> list[ValueClass]:
+def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str, *,
+                   public: bool) -> list[ValueClass]:
     """Draw every municipality of the map filled by its class; return the classes (for the legend).
 
     ``figures`` is :func:`maps.figures.choropleth_figures` (already suppressed in a public view).
     """
     shown = dict(zip(figures["municipality"], figures["value"], strict=True))
     shown.pop(UNKNOWN, None)
-    classes = value_classes(shown.values(), public and measure in PERSON_MEASURES)
+    classes = value_classes(shown.values(), public=public and measure in PERSON_MEASURES)
     label = t(f"map.measure.{measure}", lang)
     features, fills = [], {}
     for feature in municipalities()["features"]:
@@ -37,7 +38,7 @@ def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str
             "fillColor": fills[f["properties"]["name"]], "fillOpacity": 0.65,
             "color": BOUNDARY_COLOUR, "weight": 0.8,
         },
-        highlight_function=lambda f: {"weight": 2.5, "color": "#333333"},
+        highlight_function=lambda _feature: {"weight": 2.5, "color": "#333333"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(m)
     return classes

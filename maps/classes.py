@@ -36,7 +36,7 @@ def _nice(limit: int, factors: tuple[int, ...]) -> list[int]:
     return bounds
 
 
-def _lows(maximum: int, public: bool) -> list[int]:
+def _lows(maximum: int, *, public: bool) -> list[int]:
     """Lower bounds of the classes: the finest 1-2-5, 1-5 or 1-10 scale with at most five classes."""
     if not public and maximum <= MAX_CLASSES:
         return list(range(1, maximum + 1))
@@ -59,7 +59,7 @@ def _palette(count: int) -> list[str]:
     return [CHOROPLETH_PALETTE[round(i * last / (count - 1))] for i in range(count)]
 
 
-def value_classes(values: Iterable[Shown], public: bool) -> list[ValueClass]:
+def value_classes(values: Iterable[Shown], *, public: bool) -> list[ValueClass]:
     """Classes for the non-zero ``values``; ``public`` (a person measure in a public view): small-first
     and open-ended, as above."""
     values = list(values)
@@ -67,7 +67,7 @@ def value_classes(values: Iterable[Shown], public: bool) -> list[ValueClass]:
     maximum = max(numbers, default=THRESHOLD - 1 if SMALL in values else 0)
     if maximum <= 0:
         return []
-    lows = _lows(maximum, public)
+    lows = _lows(maximum, public=public)
     top = (THRESHOLD - 1 if lows[-1] < THRESHOLD else None) if public else maximum
     highs: list[int | None] = [low - 1 for low in lows[1:]] + [top]
     return [ValueClass(low, high, colour) for low, high, colour in zip(lows, highs, _palette(len(lows)), strict=True)]
@@ -82,7 +82,7 @@ def colour_of(value: Shown, classes: list[ValueClass]) -> str:
     return next((c.colour for c in reversed(classes) if c.low <= number), ZERO_COLOUR)
 
 
-def class_label(value_class: ValueClass, lang: str, public: bool) -> str:
+def class_label(value_class: ValueClass, lang: str, *, public: bool) -> str:
     """``<5``, ``5–9``, ``3``, ``20 un vairāk`` / ``20 or more``."""
     low, high = value_class.low, value_class.high
     if public and (low, high) == (1, THRESHOLD - 1):

@@ -23,7 +23,7 @@ PERSON_MEASURES = frozenset(measure for measure in MEASURES if is_person_count(m
 UNKNOWN = metrics.UNKNOWN
 
 
-def choropleth_figures(ds: Dataset, filters: metrics.Filters, measure: str, public: bool) -> pd.DataFrame:
+def choropleth_figures(ds: Dataset, filters: metrics.Filters, measure: str, *, public: bool) -> pd.DataFrame:
     """``municipality``, ``value``: every municipality of the map (zeros included), then any other
     named in the data, largest first; ``unknown`` last when it is not zero.
 
@@ -32,7 +32,7 @@ def choropleth_figures(ds: Dataset, filters: metrics.Filters, measure: str, publ
     """
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}")
-    shown = map_figures(ds, filters, public).by_municipality[measure]
+    shown = map_figures(ds, filters, public=public).by_municipality[measure]
     names = list(dict.fromkeys([*municipality_names(), *shown]))
     known = sorted(
         (name for name in names if name != UNKNOWN),

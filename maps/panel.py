@@ -15,16 +15,16 @@ from metrics.scope import reference_date
 from metrics.views import MAP_KPIS, map_figures
 
 
-def headline_cards(ds: Dataset, filters: metrics.Filters, public: bool, lang: str) -> dict[str, tuple[str, str]]:
+def headline_cards(ds: Dataset, filters: metrics.Filters, lang: str, *, public: bool) -> dict[str, tuple[str, str]]:
     """``{kpi: (label, shown value)}`` for :data:`metrics.views.MAP_KPIS`."""
-    kpis = map_figures(ds, filters, public).kpis
+    kpis = map_figures(ds, filters, public=public).kpis
     return {key: (t(f"kpi.{key}", lang), fmt_count(kpis[key], lang)) for key in MAP_KPIS}
 
 
-def space_panel(ds: Dataset, filters: metrics.Filters, space_id: str, public: bool,
-                lang: str) -> dict[str, tuple[str, str]]:
+def space_panel(ds: Dataset, filters: metrics.Filters, space_id: str, lang: str, *,
+                public: bool) -> dict[str, tuple[str, str]]:
     """``{figure: (label, shown value)}`` of one space: active residents, events, visits, participations, desks."""
-    figures = map_figures(ds, filters, public).spaces.loc[space_id]
+    figures = map_figures(ds, filters, public=public).spaces.loc[space_id]
     desks = ds.spaces.set_index("space_id").at[space_id, "desks"]
     date = fmt_date(reference_date(filters), lang)
     return {

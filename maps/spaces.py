@@ -58,10 +58,10 @@ def pixel_offset(slot: int, shared: int, look: Look) -> tuple[float, float]:
     return round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)
 
 
-def _texts(ds: Dataset, filters: metrics.Filters, lang: str, public: bool) -> pd.DataFrame:
+def _texts(ds: Dataset, filters: metrics.Filters, lang: str, *, public: bool) -> pd.DataFrame:
     """Tooltip and popup HTML per open space in scope (by column: a country has 500 spaces)."""
     spaces = metrics.open_spaces(ds, filters)
-    figures = map_figures(ds, filters, public).spaces.reindex(spaces["space_id"].astype("object"))
+    figures = map_figures(ds, filters, public=public).spaces.reindex(spaces["space_id"].astype("object"))
     on = fmt_date(reference_date(filters), lang)
     names, municipalities = spaces["name"].tolist(), spaces["municipality"].tolist()
     kinds = [code_label("space_type", kind, lang) for kind in spaces["space_type"]]
@@ -99,10 +99,11 @@ function (row) {
 
 
 def add_spaces(
-    m: folium.Map, ds: Dataset, filters: metrics.Filters, positions: pd.DataFrame, lang: str, public: bool, look: Look
+    m: folium.Map, ds: Dataset, filters: metrics.Filters, positions: pd.DataFrame, lang: str, look: Look, *,
+    public: bool,
 ) -> list[str]:
     """Draw the spaces; return the space types drawn (for the legend)."""
-    spaces = positions.merge(_texts(ds, filters, lang, public), on="space_id")
+    spaces = positions.merge(_texts(ds, filters, lang, public=public), on="space_id")
     colours = spaces["space_type"].map(space_colour)
     name = t("map.layer.spaces", lang)
     if len(spaces) >= CLUSTER_FROM:

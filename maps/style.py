@@ -44,7 +44,7 @@ DESK = Look(font_px=12, dot_px=16, badge_px=20, route_weight=4, territory_weight
 PROJECTOR = Look(font_px=16, dot_px=22, badge_px=28, route_weight=6, territory_weight=4.5, max_flow_weight=14)
 
 
-def look(public: bool) -> Look:
+def look(*, public: bool) -> Look:
     return PROJECTOR if public else DESK
 
 

@@ -41,6 +41,6 @@ def add_territory(m: folium.Map, names: tuple[str, ...], label: str, look: Look)
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=label,
-        style_function=lambda f: {"fill": False, "color": TERRITORY_COLOUR, "weight": look.territory_weight},
+        style_function=lambda _feature: {"fill": False, "color": TERRITORY_COLOUR, "weight": look.territory_weight},
         interactive=False,
     ).add_to(m)

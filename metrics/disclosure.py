@@ -90,18 +90,34 @@ def _protect_round(
             graphable.update(members)
         else:
             added.update(_published_around(values, relations, members, hidden))
-    ground = len(relations)
+    edges = _edges(roles, graphable, ground=len(relations))
+    hidden_edges = [key for key in hidden if key in edges]
+    bridges = _bridges(len(relations) + 1, [edges[key] for key in hidden_edges])
+    sensitive = sorted((hidden_edges[e] for e in bridges if is_sensitive(values[hidden_edges[e]])),
+                       key=lambda key: (values[key], order.get(key, len(order))))
+    if sensitive:
+        added |= _ways_round(values, relations, sensitive, edges, hidden, added, order, component_of)
+    return added - hidden
+
+
+def _edges(roles: Mapping[Key, list[tuple[int, bool]]], graphable: set[int], ground: int
+           ) -> dict[Key, tuple[int, int]]:
+    """Each count in at most two relations of the graph, as an edge between them (or a relation and ground)."""
     edges: dict[Key, tuple[int, int]] = {}
     for key, memberships in roles.items():
         ends = [index for index, _ in memberships]
         if len(ends) <= 2 and all(index in graphable for index in ends):
             edges[key] = (ends[0], ends[1] if len(ends) == 2 else ground)
-    hidden_edges = [key for key in hidden if key in edges]
-    bridges = _bridges(ground + 1, [edges[key] for key in hidden_edges])
-    sensitive = sorted((hidden_edges[e] for e in bridges if is_sensitive(values[hidden_edges[e]])),
-                       key=lambda key: (values[key], order.get(key, len(order))))
-    if not sensitive:
-        return added - hidden
+    return edges
+
+
+def _ways_round(
+    values: Mapping[Key, int], relations: Sequence[Relation], sensitive: list[Key],
+    edges: Mapping[Key, tuple[int, int]], hidden: set[Key], added: set[Key], order: Mapping[Key, int],
+    component_of: Mapping[int, list[int]],
+) -> set[Key]:
+    """The published cells to hide so that each ``sensitive`` bridge is on a cycle: the cheapest path
+    round it, over hidden cells (free) and published non-zero ones (their count)."""
     cost = {key: 0 if key in hidden else values[key] for key in edges
             if key in hidden or (values[key] > 0 and key not in added)}
     adjacent: dict[int, list[tuple[int, Key]]] = {}
@@ -109,16 +125,17 @@ def _protect_round(
         u, v = edges[key]
         adjacent.setdefault(u, []).append((v, key))
         adjacent.setdefault(v, []).append((u, key))
+    more: set[Key] = set()
     for key in sensitive:
         path = _cheapest_path(adjacent, cost, order, *edges[key], avoid=key)
         if path is None:  # no way round it: hide what is published in its part of the view
-            added.update(_published_around(values, relations, component_of[edges[key][0]], hidden))
+            more.update(_published_around(values, relations, component_of[edges[key][0]], hidden))
             continue
         for cell in path:
             if cost[cell]:
                 cost[cell] = 0
-                added.add(cell)
-    return added - hidden
+                more.add(cell)
+    return more
 
 
 def _cheapest_path(adjacent: Mapping[int, list[tuple[int, Key]]], cost: Mapping[Key, int], order: Mapping[Key, int],

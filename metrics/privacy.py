@@ -63,7 +63,7 @@ def shown_number(value: Shown) -> int:
     return int(value)
 
 
-def gender_cells(cells: Mapping[str, int], public: bool) -> dict[str, int]:
+def gender_cells(cells: Mapping[str, int], *, public: bool) -> dict[str, int]:
     """A gender breakdown as a view shows it: in a public view ``other`` + ``unknown`` → ``other_or_unknown``."""
     cells = {str(code): int(value) for code, value in cells.items()}
     if not public:
@@ -134,7 +134,7 @@ class Protected:
         return {code: self.shown[(name, code)] for code in self.breakdown_codes[name]}
 
 
-def protect(view: View, public: bool) -> Protected:
+def protect(view: View, *, public: bool) -> Protected:
     """Every published count of ``view`` as it may be shown (exact unless ``public``)."""
     published = [key for key in view.values if key not in view.unpublished]
     if not public:
@@ -147,9 +147,9 @@ def protect(view: View, public: bool) -> Protected:
     return Protected(shown, dict(view._breakdowns))
 
 
-def protect_breakdown(cells: Mapping[str, int], public: bool = True) -> dict[str, Shown]:
+def protect_breakdown(cells: Mapping[str, int], *, public: bool = True) -> dict[str, Shown]:
     """One breakdown shown with its total, as a view of its own (the total is the cells' sum)."""
     view = View()
     view.count("total", sum(int(v) for v in cells.values()))
     view.breakdown("cells", cells, "total")
-    return protect(view, public).cells("cells")
+    return protect(view, public=public).cells("cells")

@@ -50,7 +50,7 @@ def active_residents_by_space(ds: Dataset, filters: Filters, on: dt.date | None 
     return counts.sort_values(ascending=False, kind="stable").astype("int64")
 
 
-def _month_ends(ds: Dataset, filters: Filters, residents: pd.DataFrame) -> pd.DatetimeIndex:
+def _month_ends(filters: Filters, residents: pd.DataFrame) -> pd.DatetimeIndex:
     start = pd.Timestamp(filters.start) if filters.start else residents["joined_on"].min()
     end = pd.Timestamp(reference_date(filters))
     if pd.isna(start) or start > end:
@@ -64,7 +64,7 @@ def _month_ends(ds: Dataset, filters: Filters, residents: pd.DataFrame) -> pd.Da
 def active_residents_over_time(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Active residents at each month's end of the period (rows), per space id (columns)."""
     residents = scoped_residents(ds, filters)
-    ends = _month_ends(ds, filters, residents)
+    ends = _month_ends(filters, residents)
     spaces = sorted(residents["space_id"].unique())
     space_of = pd.Categorical(residents["space_id"], categories=spaces).codes
     dates = ends.to_numpy()

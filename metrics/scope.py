@@ -74,7 +74,7 @@ def scoped_attendance(ds: Dataset, filters: Filters) -> pd.DataFrame:
 def scoped_spaces(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Spaces matching the space and municipality selections (the period is not applied)."""
     spaces = ds.spaces
-    mask = pd.Series(True, index=spaces.index)
+    mask = pd.Series(data=True, index=spaces.index)
     if filters.spaces:
         mask &= is_in(spaces["space_id"], filters.spaces)
     if filters.municipalities:

@@ -89,7 +89,7 @@ def _add_flows(view: View, table: pd.DataFrame) -> None:
 
 
 @lru_cache(maxsize=16)
-def map_figures(ds: Dataset, filters: Filters, public: bool) -> MapFigures:
+def map_figures(ds: Dataset, filters: Filters, *, public: bool) -> MapFigures:
     """The map's figures. Relations a viewer knows: participations = the spaces' participations +
     those of events without a venue = the participations by home municipality; active residents =
     by space = by home; each space's residents = its flows by home (+ those without a home), each
@@ -108,7 +108,7 @@ def map_figures(ds: Dataset, filters: Filters, public: bool) -> MapFigures:
     table = residents_by_home_and_space(ds, filters)
     if public:  # the flows and their margins protect each other; an internal view needs no relations
         _add_flows(view, table)
-    shown = protect(view, public)
+    shown = protect(view, public=public)
 
     spaces = per_space.astype("object")
     spaces["participations"] = [shown[("space_participations", s)] for s in spaces.index]
@@ -205,7 +205,7 @@ def report_figures(
         "unique_participants_by_municipality": unique_participants_by_municipality(ds, filters),
     }
     for key, series in exact.items():
-        cells = gender_cells(series, public) if key.endswith("_by_gender") else _counts(series)
+        cells = gender_cells(series, public=public) if key.endswith("_by_gender") else _counts(series)
         view.breakdown(key, cells, REPORT_BREAKDOWNS[key])
     young = under_30(ds, filters)
     for total in ("participations", "unique_participants"):
@@ -222,7 +222,7 @@ def report_figures(
         view.adds_up(("by_space", group), [("events_list", str(e)) for e in ids])
     if _REST not in set(groups):  # no event without a venue: the rest is known to be 0
         view.adds_up(("by_space", _REST), [])
-    shown = protect(view, public)
+    shown = protect(view, public=public)
     return _report_shown(ds, filters, shown, involved, events)
 
 

@@ -550,11 +550,7 @@ def filler_events(rng: random.Random, spaces: dict[str, Space]) -> list[Event]:
                 rng.shuffle(pool)
             base = pool.pop()
             day = event_day(rng, year, base)
-            open_hosts = [s for s in hosts if s.usable_from <= day]
-            if event_type in ("other", "open_day"):
-                open_hosts = [s for s in open_hosts if s.space_type != "business_support_centre"]
-            if event_type == "conference":  # only the larger venues
-                open_hosts = [s for s in open_hosts if s.space_id in LARGE_VENUES]
+            open_hosts = _possible_hosts(hosts, event_type, day)
             host = rng.choices(open_hosts, weights=[s.weight for s in open_hosts])[0]
             ev = Event(day, event_type, f"{base} ({host.short})", host.space_id,
                        project_for(day, rng))
@@ -564,42 +560,59 @@ def filler_events(rng: random.Random, spaces: dict[str, Space]) -> list[Event]:
                 ev.title = f"{base} ({town})"
                 ev.space_id, ev.municipality, ev.latitude, ev.longitude = "", muni, lat, lon
             if event_type == "study_visit":
-                n = rng.randint(2, 4)
-                visited = rng.sample(open_hosts, min(n, len(open_hosts)))
-                visited.sort(key=lambda s: s.longitude)  # a route from west to east
-                stops: list[str | tuple[str, float, float]] = [s.space_id for s in visited]
-                if rng.random() < 0.6:
-                    place, town = rng.choice(TRIP_PLACES)
-                    stops.append((place, TOWN[town][1], TOWN[town][2]))
-                names = ", ".join(
-                    spaces[s].short if isinstance(s, str) else s[0].split(" (")[0]
-                    for s in stops
-                )
-                ev.title = f"{base}: {names}"
-                ev.space_id = ""
-                ev.stops = stops
-                ev.list_size = rng.randint(14, 30)
-            elif event_type == "open_day":
-                ev.participants = rng.randint(18, 60)
-            elif event_type == "conference":
-                if rng.random() < 0.5:
-                    ev.participants = rng.randint(45, 110)
-                else:
-                    ev.list_size = rng.randint(30, 48)
-            elif event_type == "other" and "tirdziņš" in base:
-                ev.participants = rng.randint(30, 80)
-            elif rng.random() < 0.06:  # a sign-in sheet got lost: head count only
-                ev.participants = rng.randint(8, 25)
+                _route(rng, ev, base, open_hosts, spaces)
             else:
-                size = {"networking": (12, 28), "training": (10, 28), "workshop": (8, 20),
-                        "other": (10, 24)}[event_type]
-                ev.list_size = rng.randint(*size) + (year - 2019) // 3
+                _head_count_or_list(rng, ev, base, year)
             if event_type == "training" and rng.random() < 0.2:
                 ev.ends_on = day + timedelta(days=1)
             if rng.random() < 0.25 and ev.space_id:  # optional: the venue's own
                 ev.municipality = spaces[ev.space_id].municipality
             events.append(ev)
     return events
+
+
+def _possible_hosts(hosts: list[Space], event_type: str, day: date) -> list[Space]:
+    open_hosts = [s for s in hosts if s.usable_from <= day]
+    if event_type in ("other", "open_day"):
+        open_hosts = [s for s in open_hosts if s.space_type != "business_support_centre"]
+    if event_type == "conference":  # only the larger venues
+        open_hosts = [s for s in open_hosts if s.space_id in LARGE_VENUES]
+    return open_hosts
+
+
+def _route(rng: random.Random, ev: Event, base: str, open_hosts: list[Space], spaces: dict[str, Space]) -> None:
+    """A study visit: 2–4 spaces from west to east, often a place outside the network too."""
+    n = rng.randint(2, 4)
+    visited = rng.sample(open_hosts, min(n, len(open_hosts)))
+    visited.sort(key=lambda s: s.longitude)  # a route from west to east
+    stops: list[str | tuple[str, float, float]] = [s.space_id for s in visited]
+    if rng.random() < 0.6:
+        place, town = rng.choice(TRIP_PLACES)
+        stops.append((place, TOWN[town][1], TOWN[town][2]))
+    names = ", ".join(spaces[s].short if isinstance(s, str) else s[0].split(" (")[0] for s in stops)
+    ev.title = f"{base}: {names}"
+    ev.space_id = ""
+    ev.stops = stops
+    ev.list_size = rng.randint(14, 30)
+
+
+def _head_count_or_list(rng: random.Random, ev: Event, base: str, year: int) -> None:
+    """How an event other than a study visit was counted: a head count, or a sign-in list of a size."""
+    event_type = ev.event_type
+    if event_type == "open_day":
+        ev.participants = rng.randint(18, 60)
+    elif event_type == "conference":
+        if rng.random() < 0.5:
+            ev.participants = rng.randint(45, 110)
+        else:
+            ev.list_size = rng.randint(30, 48)
+    elif event_type == "other" and "tirdziņš" in base:
+        ev.participants = rng.randint(30, 80)
+    elif rng.random() < 0.06:  # a sign-in sheet got lost: head count only
+        ev.participants = rng.randint(8, 25)
+    else:
+        size = {"networking": (12, 28), "training": (10, 28), "workshop": (8, 20), "other": (10, 24)}[event_type]
+        ev.list_size = rng.randint(*size) + (year - 2019) // 3
 
 
 def assign_ids(events: list[Event]) -> list[Event]:
@@ -631,105 +644,126 @@ def event_area(ev: Event, spaces: dict[str, Space]) -> set[str]:
     return {spaces[s].municipality for s in ids} or {ev.municipality}
 
 
+class _SignInSheet:
+    """One event's attendance rows as a sign-in sheet holds them: each person once, details not always filled."""
+
+    def __init__(self, rng: random.Random, ev: Event) -> None:
+        self.rng, self.ev = rng, ev
+        self.seen: set[str] = set()
+        self.rows: list[Attendance] = []
+
+    def add_guest(self, g: Guest, role: str) -> None:
+        if g.person_id in self.seen or (g.birth_year and self.ev.starts_on.year - g.birth_year < 16):
+            return
+        self.seen.add(g.person_id)
+        full = self.rng.random() < 0.85  # sign-in sheets are not always complete
+        self.rows.append(Attendance(self.ev.event_id, g.person_id, g.gender if full else "",
+                                    g.birth_year if full else None, g.home_municipality if full else "", role))
+
+    def add_resident(self, r: Resident, role: str) -> None:
+        if r.resident_id in self.seen:
+            return
+        self.seen.add(r.resident_id)
+        roll = self.rng.random()
+        ev_id = self.ev.event_id
+        if roll < 0.75:  # residents.csv has the details
+            self.rows.append(Attendance(ev_id, r.resident_id, "", None, "", role))
+        elif roll < 0.97:
+            self.rows.append(Attendance(ev_id, r.resident_id, r.gender, r.birth_year, r.home_municipality, role))
+        else:  # an out-of-date sheet: residents.csv wins
+            by = r.birth_year - 1 if r.birth_year and r.birth_year > 1950 else None
+            self.rows.append(Attendance(ev_id, r.resident_id, r.gender, by, "", role))
+
+
+@dataclass(frozen=True)
+class _People:
+    residents: list[Resident]
+    by_id: dict[str, Resident]
+    staff: list[Guest]
+    speakers: list[Guest]
+    visitors: list[Guest]
+
+
 def make_attendance(rng: random.Random, events: list[Event], residents: list[Resident],
                     guests: list[Guest], spaces: dict[str, Space]) -> list[Attendance]:
+    people = _People(residents, {r.resident_id: r for r in residents}, [g for g in guests if g.kind == "staff"],
+                     [g for g in guests if g.kind == "speaker"], [g for g in guests if g.kind == "visitor"])
     rows: list[Attendance] = []
-    staff = [g for g in guests if g.kind == "staff"]
-    speakers = [g for g in guests if g.kind == "speaker"]
-    visitors = [g for g in guests if g.kind == "visitor"]
-    by_res = {r.resident_id: r for r in residents}
     for ev in events:
         if ev.list_size is None:
             continue
-        day = ev.starts_on
-        seen: set[str] = set()
-        ev_rows: list[Attendance] = []
+        sheet = _SignInSheet(rng, ev)
+        _organisers_and_speakers(rng, ev, sheet, people)
+        rows.extend(_attendees(rng, ev, sheet, people, spaces, event_area(ev, spaces)))
+    return rows
 
-        def add_guest(g: Guest, role: str, ev_id: str = ev.event_id, year: int = day.year,
-                      seen: set[str] = seen, ev_rows: list[Attendance] = ev_rows) -> None:
-            if g.person_id in seen or (g.birth_year and year - g.birth_year < 16):
-                return
-            seen.add(g.person_id)
-            full = rng.random() < 0.85  # sign-in sheets are not always complete
-            ev_rows.append(Attendance(ev_id, g.person_id, g.gender if full else "",
-                                      g.birth_year if full else None,
-                                      g.home_municipality if full else "", role))
 
-        def add_resident(r: Resident, role: str, ev_id: str = ev.event_id,
-                         seen: set[str] = seen, ev_rows: list[Attendance] = ev_rows) -> None:
-            if r.resident_id in seen:
-                return
-            seen.add(r.resident_id)
-            roll = rng.random()
-            if roll < 0.75:  # residents.csv has the details
-                ev_rows.append(Attendance(ev_id, r.resident_id, "", None, "", role))
-            elif roll < 0.97:
-                ev_rows.append(Attendance(ev_id, r.resident_id, r.gender, r.birth_year,
-                                          r.home_municipality, role))
-            else:  # an out-of-date sheet: residents.csv wins
-                by = r.birth_year - 1 if r.birth_year and r.birth_year > 1950 else None
-                ev_rows.append(Attendance(ev_id, r.resident_id, r.gender, by, "", role))
+def _organisers_and_speakers(rng: random.Random, ev: Event, sheet: _SignInSheet, people: _People) -> None:
+    day = ev.starts_on
+    if ev.project_code:
+        active_staff = people.staff[:2] if day.year < 2022 else people.staff[1:]
+        for g in rng.sample(active_staff, 1 if ev.list_size < 25 else 2):
+            sheet.add_guest(g, "organiser")
+    if ev.event_type in ("training", "conference", "workshop") or ev.stops:
+        n_speakers = {"conference": rng.randint(2, 4), "training": 1}.get(ev.event_type, 0)
+        if ev.event_type == "workshop" and rng.random() < 0.5:
+            n_speakers = 1
+        if ev.stops:
+            n_speakers = min(len(ev.stops) - 1, 3)
+        for g in rng.sample(people.speakers, n_speakers):
+            sheet.add_guest(g, "speaker")
+    for pid in ev.must_attend:
+        sheet.add_resident(people.by_id[pid], "")
 
-        if ev.project_code:
-            active_staff = staff[:2] if day.year < 2022 else staff[1:]
-            for g in rng.sample(active_staff, 1 if ev.list_size < 25 else 2):
-                add_guest(g, "organiser")
-        if ev.event_type in ("training", "conference", "workshop") or ev.stops:
-            n_speakers = {"conference": rng.randint(2, 4), "training": 1}.get(ev.event_type, 0)
-            if ev.event_type == "workshop" and rng.random() < 0.5:
-                n_speakers = 1
-            if ev.stops:
-                n_speakers = min(len(ev.stops) - 1, 3)
-            for g in rng.sample(speakers, n_speakers):
-                add_guest(g, "speaker")
-        for pid in ev.must_attend:
-            add_resident(by_res[pid], "")
 
-        active = [r for r in residents if r.active(day)]
-        home = [r for r in active if r.space_id == ev.space_id]
-        if ev.space_id and home and rng.random() < 0.2:
-            add_resident(rng.choice(home), "organiser")
-        if ev.event_type == "opening":
-            for _ in range(rng.randint(1, 3)):  # officials of the municipality
-                add_guest(rng.choice(visitors[:40]), "guest")
-        area = event_area(ev, spaces)
-        stop_spaces = {s for s in ev.stops if isinstance(s, str)}
-        candidates: list[Resident] = []
-        for r in active:
-            if r.space_id == ev.space_id or r.space_id in stop_spaces:
-                p = 0.55
-            elif spaces[r.space_id].municipality in area:
-                p = 0.2
-            else:
-                p = 0.06 if not ev.stops and ev.event_type != "conference" else 0.15
-            if rng.random() < p:
-                candidates.append(r)
-        rng.shuffle(candidates)
-        n_anon = rng.choice((0, 0, 0, 1, 1, 2, 3))
-        room = max(ev.list_size - len(ev_rows) - n_anon, 0)
-        for r in candidates[: int(room * 0.65) + 1]:
-            add_resident(r, "")
-        weights = [g.popularity * (4.0 if g.home_municipality in area else 1.0)
-                   for g in visitors]
-        tries = 0
-        while len(ev_rows) < ev.list_size - n_anon and tries < 500:
-            tries += 1
-            add_guest(rng.choices(visitors, weights=weights)[0], "")
-        for _ in range(n_anon):
-            gender = pick(rng, GENDERS)
-            by = None if rng.random() < 0.5 else birth_year(rng, min(2005, day.year - 16))
-            muni = "" if rng.random() < 0.5 else rng.choice(sorted(area))
-            ev_rows.append(Attendance(ev.event_id, "", gender, by, muni, ""))
-        # a handful of sheets spell the default role out
-        if rng.random() < 0.03:
-            ev_rows = [a if a.role else Attendance(a.event_id, a.person_id, a.gender,
-                                                   a.birth_year, a.home_municipality,
-                                                   "participant") for a in ev_rows]
-        if ev.participants is None and rng.random() < 0.35:
-            ev.participants = len(ev_rows) + rng.randint(0, 8)  # some did not sign in
-        elif ev.participants is not None:
-            ev.participants = max(ev.participants, len(ev_rows))
-        rows.extend(ev_rows)
+def _attendees(rng: random.Random, ev: Event, sheet: _SignInSheet, people: _People, spaces: dict[str, Space],
+               area: set[str]) -> list[Attendance]:
+    """Residents and visitors who came, anonymous lines, then the sheet as it was handed in."""
+    day = ev.starts_on
+    active = [r for r in people.residents if r.active(day)]
+    home = [r for r in active if r.space_id == ev.space_id]
+    if ev.space_id and home and rng.random() < 0.2:
+        sheet.add_resident(rng.choice(home), "organiser")
+    if ev.event_type == "opening":
+        for _ in range(rng.randint(1, 3)):  # officials of the municipality
+            sheet.add_guest(rng.choice(people.visitors[:40]), "guest")
+    stop_spaces = {s for s in ev.stops if isinstance(s, str)}
+    candidates = [r for r in active if rng.random() < _chance_to_come(r, ev, spaces, area, stop_spaces)]
+    rng.shuffle(candidates)
+    n_anon = rng.choice((0, 0, 0, 1, 1, 2, 3))
+    room = max(ev.list_size - len(sheet.rows) - n_anon, 0)
+    for r in candidates[: int(room * 0.65) + 1]:
+        sheet.add_resident(r, "")
+    weights = [g.popularity * (4.0 if g.home_municipality in area else 1.0) for g in people.visitors]
+    tries = 0
+    while len(sheet.rows) < ev.list_size - n_anon and tries < 500:
+        tries += 1
+        sheet.add_guest(rng.choices(people.visitors, weights=weights)[0], "")
+    for _ in range(n_anon):
+        gender = pick(rng, GENDERS)
+        by = None if rng.random() < 0.5 else birth_year(rng, min(2005, day.year - 16))
+        muni = "" if rng.random() < 0.5 else rng.choice(sorted(area))
+        sheet.rows.append(Attendance(ev.event_id, "", gender, by, muni, ""))
+    return _handed_in(rng, ev, sheet.rows)
+
+
+def _chance_to_come(r: Resident, ev: Event, spaces: dict[str, Space], area: set[str], stop_spaces: set[str]) -> float:
+    if r.space_id == ev.space_id or r.space_id in stop_spaces:
+        return 0.55
+    if spaces[r.space_id].municipality in area:
+        return 0.2
+    return 0.06 if not ev.stops and ev.event_type != "conference" else 0.15
+
+
+def _handed_in(rng: random.Random, ev: Event, rows: list[Attendance]) -> list[Attendance]:
+    """A few sheets spell the default role out; a head count is noted beside some lists."""
+    if rng.random() < 0.03:
+        rows = [a if a.role else Attendance(a.event_id, a.person_id, a.gender, a.birth_year, a.home_municipality,
+                                            "participant") for a in rows]
+    if ev.participants is None and rng.random() < 0.35:
+        ev.participants = len(rows) + rng.randint(0, 8)  # some did not sign in
+    elif ev.participants is not None:
+        ev.participants = max(ev.participants, len(rows))
     return rows
 
 

@@ -47,7 +47,7 @@ class SaveFailed(StorageError):
 
     rule = "failed"
 
-    def __init__(self, reason: str, restored: bool, backup: str = "") -> None:
+    def __init__(self, reason: str, *, restored: bool, backup: str = "") -> None:
         super().__init__(reason, reason=reason, backup=backup)
         self.restored = restored
         if not restored:

@@ -27,7 +27,7 @@ from storage.journal import FileChange, Journal, digest, file_digest, remove_jou
 class ChangeFailed(Exception):
     """The change was not made. ``restored`` is False only if the folder could not be put back."""
 
-    def __init__(self, cause: BaseException, restored: bool) -> None:
+    def __init__(self, cause: BaseException, *, restored: bool) -> None:
         super().__init__(f"{type(cause).__name__}: {cause}")
         self.cause = cause
         self.restored = restored
@@ -75,7 +75,7 @@ def apply(folder: Path, plan: Plan, entry: HistoryEntry) -> None:
         rolled_back = roll_back(folder, entry.path, journal)
         if not isinstance(exc, Exception):
             raise  # an interrupt: the folder is restored, let it through as it is
-        raise ChangeFailed(exc, rolled_back.complete) from exc
+        raise ChangeFailed(exc, restored=rolled_back.complete) from exc
 
 
 def journal_for(folder: Path, plan: Plan, entry: HistoryEntry) -> Journal:
