@@ -15,7 +15,7 @@ ALL_ROUTES = "all"
 DEFAULTS = {"measure": "participations", "base": "none", "layer": list(maps.DEFAULT_LAYERS)}
 
 
-def map_options(ds: Dataset, filters: Filters, lang: str, public: bool, caption: str) -> maps.MapOptions:
+def map_options(ds: Dataset, filters: Filters, lang: str, caption: str, *, public: bool) -> maps.MapOptions:
     """Draw the choices and return them as map options."""
     routes = maps.route_choices(geography.route_stops(ds, filters), lang)
     url_state.init_choice("measure", maps.MEASURES, DEFAULTS["measure"])

@@ -11,7 +11,7 @@ from ui.context import PageContext
 from ui.text import md
 
 
-def space_figures(ctx: PageContext, space_id: str | None, public: bool, in_a_row: bool = False) -> None:
+def space_figures(ctx: PageContext, space_id: str | None, *, public: bool, in_a_row: bool = False) -> None:
     """The clicked space's name, type, municipality and figures for the period; a hint if none.
 
     ``in_a_row``: the figures side by side (under the map) rather than stacked (beside it).
@@ -21,7 +21,7 @@ def space_figures(ctx: PageContext, space_id: str | None, public: bool, in_a_row
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
         return
     space = ctx.dataset.spaces.set_index("space_id").loc[space_id]
-    figures = space_panel(ctx.dataset, ctx.filters, space_id, public, lang)
+    figures = space_panel(ctx.dataset, ctx.filters, space_id, lang, public=public)
     st.subheader(md(space["name"]), anchor=False)
     kind = code_label("space_type", space["space_type"], lang)
     st.caption(f"{kind} · {md(space['municipality'])}")

@@ -45,4 +45,4 @@ def switch(lang: str) -> bool:
 def kpi_cards(ctx: PageContext) -> None:
     """The big headline figures of presentation mode (protected with the map's other figures)."""
     with st.container(key="present-figures"):
-        metric_cards(headline_cards(ctx.dataset, ctx.filters, True, ctx.lang), "kpi-")
+        metric_cards(headline_cards(ctx.dataset, ctx.filters, ctx.lang, public=True), "kpi-")

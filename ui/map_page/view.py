@@ -71,7 +71,7 @@ def map_args(m: folium.Map, key: str) -> MapArgs:
     css = dict.fromkeys(href for element in scripted for _, href in element.default_css)
     js = dict.fromkeys(src for element in scripted for _, src in element.default_js)
     return MapArgs(script, header, html, map_id, tuple(css), tuple(js), key,
-                   streamlit_folium.generate_js_hash(script, key, False))
+                   streamlit_folium.generate_js_hash(script, key, return_on_hover=False))
 
 
 @lru_cache(maxsize=8)
