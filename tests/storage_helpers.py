@@ -1,4 +1,4 @@
-"""Helpers shared by the storage and Data-page tests: snapshots of a folder, upload payloads."""
+"""Helpers shared by the storage and Data-page tests: snapshots of a folder, upload payloads, a clock."""
 
 from __future__ import annotations
 
@@ -55,3 +55,16 @@ def table_xlsx(table: str) -> bytes:
     from tests.helpers import xlsx_bytes
 
     return xlsx_bytes(table, valid_tables()[table])
+
+
+class FakeClock:
+    """A clock for the password throttle that moves only when a test says so (nothing sleeps)."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

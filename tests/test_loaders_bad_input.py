@@ -629,7 +629,7 @@ def test_problems_in_several_tables_in_one_pass(tmp_path: Path) -> None:
 def test_zip_bomb_is_refused_before_openpyxl_opens_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import openpyxl
 
-    def forbidden(*args: object, **kwargs: object) -> None:
+    def forbidden(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("openpyxl opened a refused archive")
 
     monkeypatch.setattr(openpyxl, "load_workbook", forbidden)

@@ -55,7 +55,7 @@ def test_a_file_that_cannot_be_read_is_its_problem(tmp_path: Path, monkeypatch: 
 
 
 def test_a_fault_in_a_check_is_a_problem_of_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(raw, spec, file):
+    def broken(_raw, spec, _file):
         if spec.name == "projects":
             raise KeyError("boom")
         return []
@@ -67,7 +67,7 @@ def test_a_fault_in_a_check_is_a_problem_of_that_file(tmp_path: Path, monkeypatc
 
 
 def test_a_fault_anywhere_else_is_one_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args, **kwargs):
+    def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(loaders.dataset, "_check_across_tables", broken)

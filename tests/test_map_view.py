@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,17 +13,11 @@ import streamlit_folium
 
 import maps
 import metrics
-from loaders import Dataset, load_dataset
+from loaders import Dataset
 from ui.map_page import view as map_view
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 KEY = "network-map"
 OPTIONS = (maps.MapOptions(), maps.MapOptions(layers=maps.LAYERS, public=True, route="E2019-006"))
-
-
-@pytest.fixture(scope="module")
-def demo() -> Dataset:
-    return load_dataset(PROJECT_DIR / "data").dataset
 
 
 @pytest.fixture

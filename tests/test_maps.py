@@ -12,14 +12,12 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import folium
 import pandas as pd
 import pytest
 from branca.element import Element
 from folium.plugins import FastMarkerCluster
-from metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, RIGA, TABLES, write_fixture
 
 import maps
 import metrics
@@ -28,8 +26,8 @@ from maps import assets, classes
 from maps.style import HIDDEN_COLOUR, ZERO_COLOUR
 from maps.text import info_tables
 from metrics import geography
+from tests.metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, RIGA, TABLES
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 PERIOD = metrics.Filters(PERIOD_START, PERIOD_END)
 ALL_TIME = metrics.Filters()
 EVERYTHING = maps.MapOptions(layers=maps.LAYERS)
@@ -39,16 +37,6 @@ HOSTILE_TITLE = "</script><img src=x onerror=alert(3)>"
 
 
 # --------------------------------------------------------------------------- fixtures and helpers
-
-
-@pytest.fixture(scope="module")
-def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return load_dataset(write_fixture(tmp_path_factory.mktemp("maps") / "data")).dataset
-
-
-@pytest.fixture(scope="module")
-def demo() -> Dataset:
-    return load_dataset(PROJECT_DIR / "data").dataset
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +115,12 @@ def build(ds: Dataset, filters: metrics.Filters = PERIOD, lang: str = "lv", **op
     ],
     ids=["period", "all-time", "june-2020", "kekava", "two-spaces"],
 )
-def test_one_marker_per_open_space(ds: Dataset, filters: metrics.Filters) -> None:
-    drawn = markers(build(ds, filters), "space-marker")
-    assert len(drawn) == metrics.space_count(ds, filters)
+def test_one_marker_per_open_space(metrics_ds: Dataset, filters: metrics.Filters) -> None:
+    drawn = markers(build(metrics_ds, filters), "space-marker")
+    assert len(drawn) == metrics.space_count(metrics_ds, filters)
     assert sorted(map(tuple, (m.location for m in drawn))) == sorted(
-        zip(metrics.open_spaces(ds, filters)["latitude"], metrics.open_spaces(ds, filters)["longitude"], strict=True)
+        zip(metrics.open_spaces(metrics_ds, filters)["latitude"], metrics.open_spaces(metrics_ds, filters)["longitude"],
+            strict=True)
     )
 
 
@@ -153,8 +142,8 @@ def test_spaces_sharing_a_point_are_told_apart(demo: Dataset) -> None:
     assert len({d.options["icon_anchor"] for d in divicons}) == 1 + 3 + 2
 
 
-def test_popup_and_tooltip_of_a_space(ds: Dataset) -> None:
-    m = build(ds)
+def test_popup_and_tooltip_of_a_space(metrics_ds: Dataset) -> None:
+    m = build(metrics_ds)
     alpha = next(e for e in markers(m, "space-marker") if e.location == [56.72066, 24.80743])
     tooltip = tooltip_texts(alpha)[0]
     assert "Alfa koprade" in tooltip and "Koprades telpa" in tooltip and OGRE in tooltip
@@ -178,25 +167,25 @@ def test_info_tables_escape_every_title_label_and_value() -> None:
     ]
 
 
-def test_popup_is_translated(ds: Dataset) -> None:
-    html = build(ds, lang="en").get_root().render()
+def test_popup_is_translated(metrics_ds: Dataset) -> None:
+    html = build(metrics_ds, lang="en").get_root().render()
     assert "Active residents on 30 Jun 2024</th><td>2<" in html
     assert "Coworking space" in html
 
 
-def test_many_spaces_are_clustered_in_the_browser(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_spaces_are_clustered_in_the_browser(metrics_ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(maps.spaces, "CLUSTER_FROM", 3)
-    m = build(ds)
+    m = build(metrics_ds)
     clusters = [e for e in elements(m) if isinstance(e, FastMarkerCluster)]
-    assert len(clusters) == 1 and len(clusters[0].data) == metrics.space_count(ds, PERIOD) == 3
+    assert len(clusters) == 1 and len(clusters[0].data) == metrics.space_count(metrics_ds, PERIOD) == 3
     assert markers(m, "space-marker") == []
 
 
 # --------------------------------------------------------------------------- municipalities, territory
 
 
-def test_choropleth_has_every_municipality_and_the_territory_its_own(ds: Dataset) -> None:
-    m = build(ds)
+def test_choropleth_has_every_municipality_and_the_territory_its_own(metrics_ds: Dataset) -> None:
+    m = build(metrics_ds)
     choropleth, territory = geojson_layers(m)
     assert len(choropleth.data["features"]) == 43
     assert sorted(f["properties"]["name"] for f in territory.data["features"]) == ["Mārupes novads",
@@ -209,8 +198,8 @@ def test_territory_is_configurable() -> None:
     assert maps.configured_territory("") == ("Mārupes novads", "Olaines novads")
 
 
-def test_configured_territory_is_drawn(ds: Dataset) -> None:
-    m = build(ds, territory=(OGRE, KEKAVA, RIGA))
+def test_configured_territory_is_drawn(metrics_ds: Dataset) -> None:
+    m = build(metrics_ds, territory=(OGRE, KEKAVA, RIGA))
     assert len(geojson_layers(m)[1].data["features"]) == 3
     assert "Ogres novads, Ķekavas novads, Rīga" in legend(m)
 
@@ -226,26 +215,26 @@ def test_configured_territory_is_drawn(ds: Dataset) -> None:
         ("events", {OGRE: 5, KEKAVA: 1}),
     ],
 )
-def test_choropleth_figures(ds: Dataset, measure: str, expected: dict[str, int]) -> None:
-    figures = maps.choropleth_figures(ds, PERIOD, measure, public=False)
+def test_choropleth_figures(metrics_ds: Dataset, measure: str, expected: dict[str, int]) -> None:
+    figures = maps.choropleth_figures(metrics_ds, PERIOD, measure, public=False)
     values = dict(zip(figures["municipality"], figures["value"], strict=True))
     assert {name: value for name, value in values.items() if value and name != "unknown"} == expected
     assert len(figures) == 43 + ("unknown" in values)
     exact = {"participations": metrics.participations_by_municipality,
              "residents": metrics.residents_by_home_municipality,
              "spaces": geography.spaces_by_municipality, "events": geography.events_by_municipality}[measure]
-    assert sum(values.values()) == exact(ds, PERIOD).sum()
+    assert sum(values.values()) == exact(metrics_ds, PERIOD).sum()
 
 
-def test_choropleth_tooltips_show_the_figures(ds: Dataset) -> None:
-    choropleth = geojson_layers(build(ds, measure="events"))[0]
+def test_choropleth_tooltips_show_the_figures(metrics_ds: Dataset) -> None:
+    choropleth = geojson_layers(build(metrics_ds, measure="events"))[0]
     tips = {f["properties"]["name"]: f["properties"]["tip"] for f in choropleth.data["features"]}
     assert tips[OGRE] == "<b>Ogres novads</b><br>Pasākumi: 5"
     assert tips["Rīga"] == "<b>Rīga</b><br>Pasākumi: 0"
 
 
-def test_choropleth_colours_follow_the_classes(ds: Dataset) -> None:
-    choropleth = geojson_layers(build(ds, measure="events"))[0]
+def test_choropleth_colours_follow_the_classes(metrics_ds: Dataset) -> None:
+    choropleth = geojson_layers(build(metrics_ds, measure="events"))[0]
     fill = {f["properties"]["name"]: choropleth.style_function(f)["fillColor"] for f in choropleth.data["features"]}
     # events: Ogre 5, Ķekava 1 → classes 1–4 and 5
     found = classes.value_classes([5, 1], public=False)
@@ -269,21 +258,21 @@ def test_choropleth_colours_follow_the_classes(ds: Dataset) -> None:
         ([0], False, []),
     ],
 )
-def test_value_classes(values: list, public: bool, expected: list) -> None:
-    assert [(c.low, c.high) for c in classes.value_classes(values, public)] == expected
+def test_value_classes(*, values: list, public: bool, expected: list) -> None:
+    assert [(c.low, c.high) for c in classes.value_classes(values, public=public)] == expected
 
 
 def test_class_labels() -> None:
     internal = classes.value_classes([0, 3, 7, 34], public=False)
-    assert [classes.class_label(c, "lv", False) for c in internal] == ["1", "2–4", "5–9", "10–19", "20–34"]
+    assert [classes.class_label(c, "lv", public=False) for c in internal] == ["1", "2–4", "5–9", "10–19", "20–34"]
     public = classes.value_classes(["<5", 7, 1234], public=True)
-    assert [classes.class_label(c, "lv", True) for c in public] == ["<5", "5–9", "10–99", "100–999",
+    assert [classes.class_label(c, "lv", public=True) for c in public] == ["<5", "5–9", "10–99", "100–999",
                                                                    "1\xa0000 un vairāk"]
-    assert classes.class_label(public[-1], "en", True) == "1,000 or more"
+    assert classes.class_label(public[-1], "en", public=True) == "1,000 or more"
 
 
-def test_legend_of_the_desk_map(ds: Dataset) -> None:
-    text = legend(build(ds, measure="events"))
+def test_legend_of_the_desk_map(metrics_ds: Dataset) -> None:
+    text = legend(build(metrics_ds, measure="events"))
     assert "Pašvaldībā notikušie pasākumi" in text
     assert [label for label in re.findall(r"<span>([^<]*)</span>", text)][:6] == ["5", "4", "3", "2", "1", "0"]
     assert "Partnerības teritorija" in text and "Mārupes novads, Olaines novads" in text
@@ -291,21 +280,21 @@ def test_legend_of_the_desk_map(ds: Dataset) -> None:
     assert "24.04.2024" not in text and "20.04.2024 · Pieredzes brauciens" in text
 
 
-def test_legend_of_the_participations_notes_the_unknown(ds: Dataset) -> None:
+def test_legend_of_the_participations_notes_the_unknown(metrics_ds: Dataset) -> None:
     # unknown: the anonymous rows of E1 and E4, R3 (no home) at E1, and E2's head count of 12
-    assert "Dzīvesvieta nav zināma: 15" in legend(build(ds))
+    assert "Dzīvesvieta nav zināma: 15" in legend(build(metrics_ds))
 
 
-def test_public_legend_shows_small_counts_as_less_than_five(ds: Dataset) -> None:
-    text = legend(build(ds, public=True))
+def test_public_legend_shows_small_counts_as_less_than_five(metrics_ds: Dataset) -> None:
+    text = legend(build(metrics_ds, public=True))
     assert "&lt;5" in text and "1–4" not in text
     assert "Dzīvesvieta nav zināma: 15" in text
 
 
-def test_hidden_cell_gets_its_own_colour_and_legend_entry(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hidden_cell_gets_its_own_colour_and_legend_entry(metrics_ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     figures = pd.DataFrame({"municipality": [OGRE, KEKAVA, RIGA], "value": pd.Series([12, "≥5", "<5"], dtype=object)})
-    monkeypatch.setattr(maps.build, "choropleth_figures", lambda *args: figures)
-    m = build(ds, public=True)
+    monkeypatch.setattr(maps.build, "choropleth_figures", lambda *_args, **_kwargs: figures)
+    m = build(metrics_ds, public=True)
     choropleth = geojson_layers(m)[0]
     fill = {f["properties"]["name"]: choropleth.style_function(f)["fillColor"] for f in choropleth.data["features"]}
     assert fill[KEKAVA] == HIDDEN_COLOUR and fill[RIGA] != HIDDEN_COLOUR and fill[RIGA] != ZERO_COLOUR
@@ -352,18 +341,18 @@ def test_routes_follow_the_filters(demo: Dataset) -> None:
 # --------------------------------------------------------------------------- flows
 
 
-def test_flows_one_line_per_home_and_space(ds: Dataset) -> None:
-    m = build(ds, layers=("flows",))
+def test_flows_one_line_per_home_and_space(metrics_ds: Dataset) -> None:
+    m = build(metrics_ds, layers=("flows",))
     flow_lines = lines(m)
-    assert len(flow_lines) == len(geography.resident_flows(ds, PERIOD)) == 3
+    assert len(flow_lines) == len(geography.resident_flows(metrics_ds, PERIOD)) == 3
     tips = sorted(tooltip_texts(line)[0] for line in flow_lines)
     assert tips[0] == "<b>Ogres novads → Alfa koprade</b><br>Aktīvie rezidenti: 1"
     starts = {tuple(line.locations[0]) for line in flow_lines}
     assert starts == {maps.geo.centroids()[OGRE], maps.geo.centroids()[KEKAVA]}
 
 
-def test_public_flows_hide_small_counts(ds: Dataset) -> None:
-    tips = [tooltip_texts(line)[0] for line in lines(build(ds, layers=("flows",), public=True))]
+def test_public_flows_hide_small_counts(metrics_ds: Dataset) -> None:
+    tips = [tooltip_texts(line)[0] for line in lines(build(metrics_ds, layers=("flows",), public=True))]
     assert tips and all(tip.endswith("Aktīvie rezidenti: &lt;5") for tip in tips)
 
 
@@ -408,9 +397,9 @@ def test_only_tiles_come_from_the_web_with_a_base_map(demo: Dataset, base_map: s
     assert all(src.startswith("data:") for src in re.findall(r'<script src="([^"]{0,10})', html))
 
 
-def test_clustered_map_loads_markercluster_offline(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clustered_map_loads_markercluster_offline(metrics_ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(maps.spaces, "CLUSTER_FROM", 1)
-    html = build(ds).get_root().render()
+    html = build(metrics_ds).get_root().render()
     assert not EXTERNAL_URL.search(html)
     assert html.count('<link rel="stylesheet" href="data:text/css;base64,') == 3
 
@@ -464,8 +453,8 @@ def test_click_positions_are_the_markers(demo: Dataset) -> None:
 # --------------------------------------------------------------------------- presentation (public) figures
 
 
-def test_public_choropleth_figures_hide_small_counts(ds: Dataset, demo: Dataset) -> None:
-    figures = maps.choropleth_figures(ds, PERIOD, "participations", public=True)
+def test_public_choropleth_figures_hide_small_counts(metrics_ds: Dataset, demo: Dataset) -> None:
+    figures = maps.choropleth_figures(metrics_ds, PERIOD, "participations", public=True)
     values = dict(zip(figures["municipality"], figures["value"], strict=True))
     assert (values[OGRE], values[KEKAVA], values[RIGA], values["unknown"]) == ("<5", "<5", "<5", 15)
     exact = maps.choropleth_figures(demo, ALL_TIME, "residents", public=False)
@@ -475,22 +464,22 @@ def test_public_choropleth_figures_hide_small_counts(ds: Dataset, demo: Dataset)
     assert set(shown.set_index("municipality").loc[exact.loc[small, "municipality"], "value"]) == {"<5"}
 
 
-def test_public_counts_that_are_not_people_are_exact(ds: Dataset) -> None:
-    figures = maps.choropleth_figures(ds, PERIOD, "events", public=True)
+def test_public_counts_that_are_not_people_are_exact(metrics_ds: Dataset) -> None:
+    figures = maps.choropleth_figures(metrics_ds, PERIOD, "events", public=True)
     assert dict(zip(figures["municipality"], figures["value"], strict=True))[KEKAVA] == 1
 
 
-def test_public_popups_and_tooltips_hide_small_counts(ds: Dataset) -> None:
-    html = build(ds, public=True).get_root().render()
+def test_public_popups_and_tooltips_hide_small_counts(metrics_ds: Dataset) -> None:
+    html = build(metrics_ds, public=True).get_root().render()
     assert "Aktīvie rezidenti 30.06.2024</th><td>&lt;5<" in html
     assert "Aktīvie rezidenti 30.06.2024</th><td>2<" not in html
-    choropleth = geojson_layers(build(ds, public=True))[0]
+    choropleth = geojson_layers(build(metrics_ds, public=True))[0]
     tips = {f["properties"]["name"]: f["properties"]["tip"] for f in choropleth.data["features"]}
     assert tips[OGRE] == "<b>Ogres novads</b><br>Dalības: &lt;5"
 
 
-def test_presentation_map_is_larger(ds: Dataset) -> None:
-    desk, projector = build(ds), build(ds, public=True)
+def test_presentation_map_is_larger(metrics_ds: Dataset) -> None:
+    desk, projector = build(metrics_ds), build(metrics_ds, public=True)
     assert icon_html(markers(projector, "space-marker")[0]) == icon_html(markers(desk, "space-marker")[0])
     sizes = [next(c for c in markers(m, "space-marker")[0]._children.values() if isinstance(c, folium.DivIcon))
              .options["icon_size"] for m in (desk, projector)]
@@ -500,7 +489,7 @@ def test_presentation_map_is_larger(ds: Dataset) -> None:
 # --------------------------------------------------------------------------- layers
 
 
-def test_layers_can_be_left_out(ds: Dataset) -> None:
-    m = build(ds, layers=())
+def test_layers_can_be_left_out(metrics_ds: Dataset) -> None:
+    m = build(metrics_ds, layers=())
     assert markers(m, "space-marker") == [] and geojson_layers(m) == [] and lines(m) == []
     assert "Pašvaldības" not in legend(m)

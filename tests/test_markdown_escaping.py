@@ -4,7 +4,6 @@ event titles and uploaded file names hold a markdown image, an HTML tag and bold
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import shutil
@@ -17,21 +16,21 @@ from streamlit.testing.v1 import AppTest
 
 import ui.map_page.view
 from i18n import t
+from tests.markdown_fixture import (
+    BOLD,
+    COLABORA,
+    HTML,
+    IMAGE,
+    OPERATOR,
+    PROJECT_DIR,
+    PROJECT_TITLE,
+    SPACE,
+    SPACE_NAME,
+    hostile_copy,
+)
 from ui.text import WORD_JOINER, md
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-DASHBOARD = str(PROJECT_DIR / "dashboard.py")
-COLABORA = "18-00-A019.333-000015"
-SPACE = "colabora-lielvarde"
 SPACE_AT = {"lat": 56.72066, "lng": 24.80743}  # its coordinates in spaces.csv
-
-IMAGE = "![x](http://example.invalid/x.png)"
-HTML = "<img src=x onerror=alert(1)>"
-BOLD = "**bold**"
-HOSTILE = f"{IMAGE} {HTML} {BOLD}"
-PROJECT_TITLE = f"CoLabora {HOSTILE}"
-SPACE_NAME = f"CoLabora Lielvārde {HOSTILE}"
-OPERATOR = f"Ogres novada pašvaldība {HOSTILE}"
 
 #: markdown that would still do something: an image, an HTML tag, bold markers (not preceded by a backslash)
 ACTIVE = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)<img|(?<![\\*])\*\*bold")
@@ -76,30 +75,6 @@ def test_md_makes_one_line_of_any_value() -> None:
 # --------------------------------------------------------------------------- the pages
 
 
-def _edit(folder: Path, name: str, key: tuple[str, str], column: str, value: str) -> None:
-    """Set ``column`` of the row whose ``key[0]`` is ``key[1]`` in the demo's ``name`` (Windows-1257, ``;``)."""
-    rows = list(csv.reader(io.StringIO((folder / name).read_text("cp1257")), delimiter=";"))
-    header = rows[0]
-    (row,) = [r for r in rows[1:] if r and r[header.index(key[0])] == key[1]]
-    row[header.index(column)] = value
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
-    (folder / name).write_bytes(buffer.getvalue().encode("cp1257"))
-
-
-def hostile_copy(base: Path) -> Path:
-    """The demo data under ``base``, in a folder whose path reads
-    ``…/![x](http:/example.invalid/x.png) <img src=x onerror=alert(1)> **bold**/data``, with the hostile
-    texts in CoLabora's title and CoLabora Lielvārde's name and operator."""
-    folder = base / "![x](http:" / "example.invalid" / f"x.png) {HTML} {BOLD}" / "data"
-    shutil.copytree(PROJECT_DIR / "data", folder, ignore=shutil.ignore_patterns("*.md"))
-    _edit(folder, "projects.csv", ("project_code", COLABORA), "title", PROJECT_TITLE)
-    _edit(folder, "spaces.csv", ("space_id", SPACE), "name", SPACE_NAME)
-    _edit(folder, "spaces.csv", ("space_id", SPACE), "operator", OPERATOR)
-    assert IMAGE.replace("//", "/") in str(folder)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return hostile_copy(tmp_path_factory.mktemp("md"))
@@ -110,16 +85,6 @@ def hostile(hostile_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COWORKING_DATA_DIR", str(hostile_folder))
     monkeypatch.delenv("COWORKING_ADMIN_PASSWORD_HASH", raising=False)
     return hostile_folder
-
-
-def run_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def markdown_texts(at: AppTest) -> list[str]:
@@ -137,8 +102,8 @@ def assert_inert(at: AppTest) -> None:
     assert not active, active
 
 
-def test_overview_shows_the_folder_escaped(hostile: Path) -> None:
-    at = run_page("app_pages/overview.py", period="all")
+def test_overview_shows_the_folder_escaped(app, hostile: Path) -> None:
+    at = app("app_pages/overview.py", period="all")
     texts = markdown_texts(at)
     assert t("overview.data_folder", "lv", folder=md(hostile)) in texts
     assert r"\!\[x\]\(http" + WORD_JOINER + r"\:\/example\.invalid\/x\.png\)" in md(hostile)
@@ -146,8 +111,9 @@ def test_overview_shows_the_folder_escaped(hostile: Path) -> None:
     assert_inert(at)
 
 
-def test_spaces_profile_caption_is_escaped(hostile: Path) -> None:
-    at = run_page("app_pages/spaces.py", period="all", profile=SPACE)
+@pytest.mark.usefixtures("hostile")
+def test_spaces_profile_caption_is_escaped(app) -> None:
+    at = app("app_pages/spaces.py", period="all", profile=SPACE)
     assert at.selectbox(key="profile").value == SPACE
     caption = next(c.value for c in at.caption if md(OPERATOR) in c.value)
     assert caption.startswith(t("space_type.coworking", "lv") + " · ")
@@ -155,26 +121,28 @@ def test_spaces_profile_caption_is_escaped(hostile: Path) -> None:
     assert_inert(at)
 
 
-def test_map_panel_of_a_clicked_space_is_escaped(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("hostile")
+def test_map_panel_of_a_clicked_space_is_escaped(app, monkeypatch: pytest.MonkeyPatch) -> None:
     # AppTest cannot click the map: the component's answer is what the page would get for a click on the space
-    monkeypatch.setattr(ui.map_page.view, "show", lambda args, height: {"last_object_clicked": SPACE_AT})
-    at = run_page("app_pages/map.py", period="all")
+    monkeypatch.setattr(ui.map_page.view, "show", lambda *_args, **_kwargs: {"last_object_clicked": SPACE_AT})
+    at = app("app_pages/map.py", period="all")
     assert [s.value for s in at.subheader if "CoLabora" in s.value] == [md(SPACE_NAME)]
     assert md(SPACE_NAME).startswith(r"CoLabora Lielvārde \!\[x\]\(http")
     assert t("map.popup.events", "lv") in [m.label for m in at.metric]  # the panel's figures are there
     assert_inert(at)
 
 
-def test_reports_caption_shows_the_project_title_escaped(hostile: Path) -> None:
-    at = run_page("app_pages/reports.py", report_project=COLABORA)
+@pytest.mark.usefixtures("hostile")
+def test_reports_caption_shows_the_project_title_escaped(app) -> None:
+    at = app("app_pages/reports.py", report_project=COLABORA)
     caption = next(c.value for c in at.caption if "CoLabora" in c.value)
     assert caption.startswith(md(PROJECT_TITLE) + " · ")
     assert r"\!\[x\]" in caption and "![" not in caption
     assert_inert(at)
 
 
-def test_data_page_shows_the_folder_and_uploaded_names_escaped(hostile: Path) -> None:
-    at = run_page("app_pages/data.py")
+def test_data_page_shows_the_folder_and_uploaded_names_escaped(app, hostile: Path) -> None:
+    at = app("app_pages/data.py")
     assert t("data.status.folder", "lv", folder=md(hostile)) in [c.value for c in at.caption]
     # a zip named with an HTML tag, its table inside a folder named like a markdown image
     entry = f"{IMAGE}/events.csv"
@@ -191,11 +159,11 @@ def test_data_page_shows_the_folder_and_uploaded_names_escaped(hostile: Path) ->
     assert_inert(at)
 
 
-def test_no_data_page_error_shows_the_folder_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_data_page_error_shows_the_folder_escaped(app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / f"{HTML} {BOLD}" / "data"
     shutil.copytree(PROJECT_DIR / "data", folder, ignore=shutil.ignore_patterns("*.md"))
     (folder / "events.csv").write_bytes(b"event_id;title\nE1;x\n")
     monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
-    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    at = app()
     assert at.error[0].value == t("app.cannot_load", "lv", folder=md(folder))
     assert_inert(at)

@@ -22,33 +22,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, PRJ_A, PRJ_B, RIGA, SPACE_NAMES, write_fixture
 
 import metrics as m
 from loaders import Dataset, load_dataset
+from tests.metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, PRJ_A, PRJ_B, RIGA, SPACE_NAMES, write_fixture
 
-DEMO = Path(__file__).resolve().parents[1] / "data"
 D = dt.date
 
 
-# --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    result = load_dataset(write_fixture(tmp_path_factory.mktemp("metrics") / "data"))
-    assert result.ok, result.problems
-    assert result.problems == []
-    assert result.dataset is not None
-    return result.dataset
-
-
-@pytest.fixture(scope="module")
-def demo() -> Dataset:
-    result = load_dataset(DEMO)
-    assert result.ok, result.errors
-    assert result.dataset is not None
-    return result.dataset
+# --------------------------------------------------------------------------- helpers
 
 
 def P(**selections: tuple[str, ...]) -> m.Filters:
@@ -68,15 +50,15 @@ def as_dict(series: pd.Series) -> dict:
 # --------------------------------------------------------------------------- the fixture itself
 
 
-def test_fixture_goes_through_the_loader(ds: Dataset) -> None:
-    assert len(ds.spaces) == 4
-    assert len(ds.residents) == 5
-    assert len(ds.events) == 7
-    assert len(ds.attendance) == 14
-    assert int(ds.attendance["person_id"].isna().sum()) == 2
-    assert len(ds.event_stops) == 2
+def test_fixture_goes_through_the_loader(metrics_ds: Dataset) -> None:
+    assert len(metrics_ds.spaces) == 4
+    assert len(metrics_ds.residents) == 5
+    assert len(metrics_ds.events) == 7
+    assert len(metrics_ds.attendance) == 14
+    assert int(metrics_ds.attendance["person_id"].isna().sum()) == 2
+    assert len(metrics_ds.event_stops) == 2
     # an empty role is a participant, an empty gender unknown (loader defaults)
-    assert int((ds.attendance["role"] == "participant").sum()) == 10  # 14 rows − speaker, organiser, 2 guests
+    assert int((metrics_ds.attendance["role"] == "participant").sum()) == 10  # 14 rows − speaker, organiser, 2 guests
 
 
 def test_default_age_bands_are_the_contracts() -> None:
@@ -88,11 +70,11 @@ def test_default_age_bands_are_the_contracts() -> None:
 # --------------------------------------------------------------------------- events
 
 
-def test_event_count(ds: Dataset) -> None:
+def test_event_count(metrics_ds: Dataset) -> None:
     # E1 (01-01, first day), E2, E3, E4, E5 (06-30, last day); not E0 (12-31) nor E6 (07-01)
-    assert m.event_count(ds, P()) == 5
+    assert m.event_count(metrics_ds, P()) == 5
     # no period: E0 … E6
-    assert m.event_count(ds, m.Filters()) == 7
+    assert m.event_count(metrics_ds, m.Filters()) == 7
 
 
 @pytest.mark.parametrize(
@@ -109,15 +91,15 @@ def test_event_count(ds: Dataset) -> None:
     ],
 )
 def test_period_bounds_are_inclusive_and_starts_on_decides(
-    ds: Dataset, start: dt.date | None, end: dt.date | None, expected: list[str]
+    metrics_ds: Dataset, start: dt.date | None, end: dt.date | None, expected: list[str]
 ) -> None:
     filters = m.Filters(start, end)
-    assert event_ids(ds, filters) == expected
-    assert m.event_count(ds, filters) == len(expected)
+    assert event_ids(metrics_ds, filters) == expected
+    assert m.event_count(metrics_ds, filters) == len(expected)
 
 
-def test_events_by_type(ds: Dataset) -> None:
-    result = m.events_by_type(ds, P())
+def test_events_by_type(metrics_ds: Dataset) -> None:
+    result = m.events_by_type(metrics_ds, P())
     # E1 opening, E2 training, E3 workshop, E4 study_visit, E5 networking; every type listed
     assert as_dict(result) == {
         "opening": 1, "networking": 1, "training": 1, "workshop": 1, "study_visit": 1,
@@ -125,16 +107,16 @@ def test_events_by_type(ds: Dataset) -> None:
     }
     assert result.dtype == "int64"
     # no period: + E0 networking, + E6 conference
-    assert as_dict(m.events_by_type(ds, m.Filters()))["networking"] == 2
-    assert as_dict(m.events_by_type(ds, m.Filters()))["conference"] == 1
+    assert as_dict(m.events_by_type(metrics_ds, m.Filters()))["networking"] == 2
+    assert as_dict(m.events_by_type(metrics_ds, m.Filters()))["conference"] == 1
 
 
-def test_participations(ds: Dataset) -> None:
+def test_participations(metrics_ds: Dataset) -> None:
     # E1: 4 rows (its head count 5 is ignored: it has a list), E2: head count 12 (no list),
     # E3: neither -> 0, E4: 5 rows, E5: 3 rows -> 4 + 12 + 0 + 5 + 3 = 24
-    assert m.participations(ds, P()) == 24
+    assert m.participations(metrics_ds, P()) == 24
     # no period: + E0 2 rows + E6 head count 40 -> 24 + 2 + 40 = 66
-    assert m.participations(ds, m.Filters()) == 66
+    assert m.participations(metrics_ds, m.Filters()) == 66
 
 
 @pytest.mark.parametrize(
@@ -146,8 +128,8 @@ def test_participations(ds: Dataset) -> None:
         (D(2024, 4, 20), 5),  # E4: 5 rows
     ],
 )
-def test_participations_of_one_event(ds: Dataset, day: dt.date, expected: int) -> None:
-    assert m.participations(ds, m.Filters(day, day)) == expected
+def test_participations_of_one_event(metrics_ds: Dataset, day: dt.date, expected: int) -> None:
+    assert m.participations(metrics_ds, m.Filters(day, day)) == expected
 
 
 def test_head_count_is_used_when_there_is_no_attendance_table(tmp_path: Path) -> None:
@@ -164,20 +146,20 @@ def test_head_count_is_used_when_there_is_no_attendance_table(tmp_path: Path) ->
     assert m.spaces_involved(bare, P()) == 2  # alpha (E1, E3, E5), beta (E2)
 
 
-def test_unique_participants(ds: Dataset) -> None:
+def test_unique_participants(metrics_ds: Dataset) -> None:
     # named ids in E1, E4, E5: R1, G1, R3 | G1, R4, G2, R5 | R2, G3, R1
     #   -> distinct R1, G1, R3, R4, G2, R5, R2, G3 = 8 (G1 and R1 twice, counted once)
     # + 2 anonymous rows (E1, E4) + head count of E2 (12; E3 has none) -> 8 + 2 + 12 = 22
-    assert m.unique_participants(ds, P()) == 22
+    assert m.unique_participants(metrics_ds, P()) == 22
     # no period: same 8 named ids (E0 brings R1, G2: already there) + 2 anonymous
     #   + head counts E2 12 + E6 40 -> 8 + 2 + 52 = 62
-    assert m.unique_participants(ds, m.Filters()) == 62
+    assert m.unique_participants(metrics_ds, m.Filters()) == 62
     # E0 only: R1, G2 -> 2
-    assert m.unique_participants(ds, m.Filters(D(2023, 12, 31), D(2023, 12, 31))) == 2
+    assert m.unique_participants(metrics_ds, m.Filters(D(2023, 12, 31), D(2023, 12, 31))) == 2
 
 
-def test_participations_by_gender_residents_csv_wins(ds: Dataset) -> None:
-    result = m.participations_by_gender(ds, P())
+def test_participations_by_gender_residents_csv_wins(metrics_ds: Dataset) -> None:
+    result = m.participations_by_gender(metrics_ds, P())
     # female: R1@E1 (residents.csv; its row says male), R4, G2, G3, R1@E5 = 5
     # male: G1@E1, G1@E4, R2 = 3;  other: R5 = 1
     # unknown: anon@E1, R3 (residents.csv empty), anon@E4 = 3, + head count E2 12 -> 15
@@ -185,8 +167,8 @@ def test_participations_by_gender_residents_csv_wins(ds: Dataset) -> None:
     assert sum(as_dict(result).values()) == 24  # = participations
 
 
-def test_participations_by_age_band_default(ds: Dataset) -> None:
-    result = m.participations_by_age_band(ds, P())
+def test_participations_by_age_band_default(metrics_ds: Dataset) -> None:
+    result = m.participations_by_age_band(metrics_ds, P())
     assert as_dict(result) == {
         "<25": 2,  # G2 20, R2 24
         "25-29": 3,  # G1 29 (E1), G1 29 (E4), R5 25
@@ -198,27 +180,27 @@ def test_participations_by_age_band_default(ds: Dataset) -> None:
     }
 
 
-def test_participations_by_age_band_youth_bound_30(ds: Dataset) -> None:
+def test_participations_by_age_band_youth_bound_30(metrics_ds: Dataset) -> None:
     bands = (m.AgeBand("<30", None, 29), m.AgeBand("30+", 30, None))
-    result = m.participations_by_age_band(ds, P(), bands)
+    result = m.participations_by_age_band(metrics_ds, P(), bands)
     # <30: G2 20, R2 24, R5 25, G1 29 twice = 5;  30+: R1 34 twice, R4 39, R3 64, G3 74 = 5
     # unknown: 2 anonymous + 12 head count = 14
     assert as_dict(result) == {"<30": 5, "30+": 5, "unknown": 14}
 
 
-def test_age_is_event_year_minus_birth_year(ds: Dataset) -> None:
+def test_age_is_event_year_minus_birth_year(metrics_ds: Dataset) -> None:
     # E0 (2023): R1 2023 − 1990 = 33, G2 2023 − 2004 = 19
     e0 = m.Filters(D(2023, 12, 31), D(2023, 12, 31))
-    assert as_dict(m.participations_by_age_band(ds, e0)) == {
+    assert as_dict(m.participations_by_age_band(metrics_ds, e0)) == {
         "<25": 1, "25-29": 0, "30-39": 1, "40-54": 0, "55-64": 0, "65+": 0, "unknown": 0,
     }
     # R2 (born 2000) at E5 in 2024 is 24: "<25", whatever today's year is
     e5 = m.Filters(D(2024, 6, 30), D(2024, 6, 30))
-    assert as_dict(m.participations_by_age_band(ds, e5))["<25"] == 1
+    assert as_dict(m.participations_by_age_band(metrics_ds, e5))["<25"] == 1
 
 
-def test_participations_by_municipality(ds: Dataset) -> None:
-    result = m.participations_by_municipality(ds, P())
+def test_participations_by_municipality(metrics_ds: Dataset) -> None:
+    result = m.participations_by_municipality(metrics_ds, P())
     # Ķekavas novads: G1@E1, G1@E4, R4, R2 = 4
     # Ogres novads: R1@E1 (residents.csv; its row says Ķekava), R5, R1@E5 = 3
     # Rīga: G2, G3 = 2
@@ -227,8 +209,8 @@ def test_participations_by_municipality(ds: Dataset) -> None:
     assert list(result.index) == [KEKAVA, OGRE, RIGA, "unknown"]  # largest first, unknown last
 
 
-def test_participations_by_event_type(ds: Dataset) -> None:
-    result = m.participations_by_event_type(ds, P())
+def test_participations_by_event_type(metrics_ds: Dataset) -> None:
+    result = m.participations_by_event_type(metrics_ds, P())
     # opening E1 4, networking E5 3, training E2 12, workshop E3 0, study_visit E4 5
     assert as_dict(result) == {
         "opening": 4, "networking": 3, "training": 12, "workshop": 0, "study_visit": 5,
@@ -236,15 +218,15 @@ def test_participations_by_event_type(ds: Dataset) -> None:
     }
 
 
-def test_participations_by_space(ds: Dataset) -> None:
-    result = m.participations_by_space(ds, P())
+def test_participations_by_space(metrics_ds: Dataset) -> None:
+    result = m.participations_by_space(metrics_ds, P())
     # beta: E2 12;  alpha: E1 4 + E3 0 + E5 3 = 7;  no venue: E4 (study visit) 5
     assert as_dict(result) == {"beta": 12, "alpha": 7, m.NO_VENUE: 5}
     assert list(result.index) == ["beta", "alpha", m.NO_VENUE]  # most first
 
 
-def test_participations_by_month(ds: Dataset) -> None:
-    result = m.participations_by_month(ds, P())
+def test_participations_by_month(metrics_ds: Dataset) -> None:
+    result = m.participations_by_month(metrics_ds, P())
     months = pd.date_range("2024-01-01", "2024-06-01", freq="MS")
     assert list(result.index) == list(months)  # every month of P, May (no event) included
     assert list(result.columns) == ["opening", "networking", "training", "workshop", "study_visit",
@@ -257,30 +239,30 @@ def test_participations_by_month(ds: Dataset) -> None:
     pd.testing.assert_frame_equal(result, expected, check_names=False, check_freq=False)
 
 
-def test_events_by_month(ds: Dataset) -> None:
-    result = m.events_by_month(ds, P())
+def test_events_by_month(metrics_ds: Dataset) -> None:
+    result = m.events_by_month(metrics_ds, P())
     # Jan E1, Feb E2, Mar E3, Apr E4, May none, Jun E5
     assert list(result.index) == list(pd.date_range("2024-01-01", "2024-06-01", freq="MS"))
     assert result.tolist() == [1, 1, 1, 1, 0, 1]
 
 
-def test_first_time_vs_returning(ds: Dataset) -> None:
-    result = m.first_time_vs_returning(ds, P())
+def test_first_time_vs_returning(metrics_ds: Dataset) -> None:
+    result = m.first_time_vs_returning(metrics_ds, P())
     # first time: G1@E1, R3@E1, R4@E4, R5@E4, R2@E5, G3@E5 = 6
     # returning: R1@E1 and G2@E4 (both first came to E0, BEFORE the period), G1@E4, R1@E5 = 4
     # unknown: 2 anonymous rows + head count 12 = 14
     assert as_dict(result) == {m.FIRST_TIME: 6, m.RETURNING: 4, m.UNKNOWN: 14}
     # from April: E4, E5 -> first: R4, R5, R2, G3 = 4; returning: G1, G2, R1 = 3; unknown: anon@E4 = 1
     april = m.Filters(D(2024, 4, 1), PERIOD_END)
-    assert as_dict(m.first_time_vs_returning(ds, april)) == {m.FIRST_TIME: 4, m.RETURNING: 3, m.UNKNOWN: 1}
+    assert as_dict(m.first_time_vs_returning(metrics_ds, april)) == {m.FIRST_TIME: 4, m.RETURNING: 3, m.UNKNOWN: 1}
     # the first-ever event does not depend on the selection: PRJ-B in P = E2 (12), E5 (R2, G3 first; R1 returning)
-    assert as_dict(m.first_time_vs_returning(ds, P(projects=(PRJ_B,)))) == {
+    assert as_dict(m.first_time_vs_returning(metrics_ds, P(projects=(PRJ_B,)))) == {
         m.FIRST_TIME: 2, m.RETURNING: 1, m.UNKNOWN: 12,
     }
 
 
-def test_events_table(ds: Dataset) -> None:
-    table = m.events_table(ds, P())
+def test_events_table(metrics_ds: Dataset) -> None:
+    table = m.events_table(metrics_ds, P())
     assert list(table.columns) == ["event_id", "starts_on", "title", "event_type", "venue", "space_id",
                                    "municipality", "project_code", "participations", "has_list"]
     assert table["event_id"].tolist() == ["E5", "E4", "E3", "E2", "E1"]  # newest first
@@ -292,15 +274,15 @@ def test_events_table(ds: Dataset) -> None:
     assert rows["participations"].to_dict() == {"E5": 3, "E4": 5, "E3": 0, "E2": 12, "E1": 4}
     assert rows["has_list"].to_dict() == {"E5": True, "E4": True, "E3": False, "E2": False, "E1": True}
     assert rows.loc["E1", "starts_on"] == pd.Timestamp("2024-01-01")
-    assert int(table["participations"].sum()) == m.participations(ds, P())
+    assert int(table["participations"].sum()) == m.participations(metrics_ds, P())
 
 
 # --------------------------------------------------------------------------- residents
 
 
-def test_active_residents_at_the_end_of_the_period(ds: Dataset) -> None:
+def test_active_residents_at_the_end_of_the_period(metrics_ds: Dataset) -> None:
     # on 06-30: R1 yes, R2 yes (joined that day), R3 yes (left that day), R4 no (left 06-29), R5 yes -> 4
-    assert m.active_residents(ds, P()) == 4
+    assert m.active_residents(metrics_ds, P()) == 4
 
 
 @pytest.mark.parametrize(
@@ -316,60 +298,61 @@ def test_active_residents_at_the_end_of_the_period(ds: Dataset) -> None:
         ("delta", D(2024, 6, 30), 0),  # nobody's home space
     ],
 )
-def test_active_residents_on_a_date(ds: Dataset, space: str, on: dt.date, expected: int) -> None:
-    assert m.active_residents(ds, m.Filters(spaces=(space,)), on=on) == expected
+def test_active_residents_on_a_date(metrics_ds: Dataset, space: str, on: dt.date, expected: int) -> None:
+    assert m.active_residents(metrics_ds, m.Filters(spaces=(space,)), on=on) == expected
     # the same via the period's end
-    assert m.active_residents(ds, m.Filters(end=on, spaces=(space,))) == expected
+    assert m.active_residents(metrics_ds, m.Filters(end=on, spaces=(space,))) == expected
 
 
-def test_active_residents_all_spaces_around_the_end(ds: Dataset) -> None:
-    assert m.active_residents(ds, m.Filters(), on=D(2024, 6, 29)) == 4  # R1, R3, R4, R5 (R2 not yet)
-    assert m.active_residents(ds, m.Filters(), on=D(2024, 7, 1)) == 3  # R1, R2, R5
-    assert m.active_residents(ds, m.Filters(), on=D(2021, 8, 31)) == 0  # before R4 (2021-09-01), the first
+def test_active_residents_all_spaces_around_the_end(metrics_ds: Dataset) -> None:
+    assert m.active_residents(metrics_ds, m.Filters(), on=D(2024, 6, 29)) == 4  # R1, R3, R4, R5 (R2 not yet)
+    assert m.active_residents(metrics_ds, m.Filters(), on=D(2024, 7, 1)) == 3  # R1, R2, R5
+    assert m.active_residents(metrics_ds, m.Filters(), on=D(2021, 8, 31)) == 0  # before R4 (2021-09-01), the first
     # open-ended period: active today (after 2024-06-30): R1, R2, R5
-    assert m.active_residents(ds, m.Filters(start=PERIOD_START)) == 3
+    assert m.active_residents(metrics_ds, m.Filters(start=PERIOD_START)) == 3
 
 
-def test_new_and_left_residents(ds: Dataset) -> None:
+def test_new_and_left_residents(metrics_ds: Dataset) -> None:
     # joined in P: R5 (02-01), R2 (06-30, the last day) -> 2
-    assert m.new_residents(ds, P()) == 2
+    assert m.new_residents(metrics_ds, P()) == 2
     # left in P: R4 (06-29), R3 (06-30, the last day) -> 2
-    assert m.left_residents(ds, P()) == 2
+    assert m.left_residents(metrics_ds, P()) == 2
     last_day = m.Filters(D(2024, 6, 30), D(2024, 6, 30))
-    assert m.new_residents(ds, last_day) == 1  # R2
-    assert m.left_residents(ds, last_day) == 1  # R3
+    assert m.new_residents(metrics_ds, last_day) == 1  # R2
+    assert m.left_residents(metrics_ds, last_day) == 1  # R3
     day_before = m.Filters(D(2024, 6, 29), D(2024, 6, 29))
-    assert m.new_residents(ds, day_before) == 0
-    assert m.left_residents(ds, day_before) == 1  # R4
+    assert m.new_residents(metrics_ds, day_before) == 0
+    assert m.left_residents(metrics_ds, day_before) == 1  # R4
     # no period: all 5 joined, R3 and R4 left
-    assert m.new_residents(ds, m.Filters()) == 5
-    assert m.left_residents(ds, m.Filters()) == 2
+    assert m.new_residents(metrics_ds, m.Filters()) == 5
+    assert m.left_residents(metrics_ds, m.Filters()) == 2
 
 
-def test_residents_follow_the_home_space_selection(ds: Dataset) -> None:
+def test_residents_follow_the_home_space_selection(metrics_ds: Dataset) -> None:
     # Ķekavas novads = spaces gamma, delta -> residents R4, R5 (not R2, whose HOME municipality is Ķekava)
     kekava = P(municipalities=(KEKAVA,))
-    assert m.active_residents(ds, kekava) == 1  # R5 (R4 left 06-29)
-    assert m.new_residents(ds, kekava) == 1  # R5
-    assert m.left_residents(ds, kekava) == 1  # R4
+    assert m.active_residents(metrics_ds, kekava) == 1  # R5 (R4 left 06-29)
+    assert m.new_residents(metrics_ds, kekava) == 1  # R5
+    assert m.left_residents(metrics_ds, kekava) == 1  # R4
     # Ogres novads = alpha, beta -> R1, R2, R3, all active on 06-30
-    assert m.active_residents(ds, P(municipalities=(OGRE,))) == 3
+    assert m.active_residents(metrics_ds, P(municipalities=(OGRE,))) == 3
 
 
-def test_active_residents_by_space(ds: Dataset) -> None:
-    result = m.active_residents_by_space(ds, P())
+def test_active_residents_by_space(metrics_ds: Dataset) -> None:
+    result = m.active_residents_by_space(metrics_ds, P())
     # alpha: R1, R2 = 2; beta: R3 = 1; gamma: R5 = 1 (R4 left 06-29)
     assert as_dict(result) == {"alpha": 2, "beta": 1, "gamma": 1}
     assert result.index[0] == "alpha"  # most first
     # on 06-29: alpha R1 = 1; beta R3 = 1; gamma R4, R5 = 2 (zeros would be kept)
-    assert as_dict(m.active_residents_by_space(ds, P(), on=D(2024, 6, 29))) == {"gamma": 2, "alpha": 1, "beta": 1}
-    assert as_dict(m.active_residents_by_space(ds, m.Filters(), on=D(2022, 1, 1))) == {
+    assert as_dict(m.active_residents_by_space(metrics_ds, P(), on=D(2024, 6, 29))) == {
+        "gamma": 2, "alpha": 1, "beta": 1}
+    assert as_dict(m.active_residents_by_space(metrics_ds, m.Filters(), on=D(2022, 1, 1))) == {
         "gamma": 1, "alpha": 0, "beta": 0,  # only R4 (2021-09-01); R3 joins 2022-01-15, R1 2023
     }
 
 
-def test_active_residents_over_time(ds: Dataset) -> None:
-    result = m.active_residents_over_time(ds, P())
+def test_active_residents_over_time(metrics_ds: Dataset) -> None:
+    result = m.active_residents_over_time(metrics_ds, P())
     assert list(result.index) == list(pd.date_range("2024-01-31", "2024-06-30", freq="ME"))
     assert list(result.columns) == ["alpha", "beta", "gamma"]
     # alpha: R1 all months; + R2 from 06-30 -> 1, 1, 1, 1, 1, 2
@@ -380,36 +363,36 @@ def test_active_residents_over_time(ds: Dataset) -> None:
     assert result["gamma"].tolist() == [1, 2, 2, 2, 2, 1]
 
 
-def test_active_residents_over_time_ends_on_the_periods_last_day(ds: Dataset) -> None:
-    result = m.active_residents_over_time(ds, m.Filters(D(2024, 1, 1), D(2024, 3, 15)))
+def test_active_residents_over_time_ends_on_the_periods_last_day(metrics_ds: Dataset) -> None:
+    result = m.active_residents_over_time(metrics_ds, m.Filters(D(2024, 1, 1), D(2024, 3, 15)))
     assert list(result.index) == [pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-29"), pd.Timestamp("2024-03-15")]
     # gamma: Jan 31 R4 = 1; Feb 29 R4, R5 = 2; Mar 15 R4, R5 = 2
     assert result["gamma"].tolist() == [1, 2, 2]
 
 
-def test_joined_and_left_by_quarter(ds: Dataset) -> None:
-    result = m.joined_and_left_by_quarter(ds, P())
+def test_joined_and_left_by_quarter(metrics_ds: Dataset) -> None:
+    result = m.joined_and_left_by_quarter(metrics_ds, P())
     # 2024Q1: joined R5 (02-01);  2024Q2: joined R2 (06-30), left R4 (06-29), R3 (06-30)
     assert list(result.index) == [pd.Period("2024Q1"), pd.Period("2024Q2")]
     assert result["joined"].tolist() == [1, 1]
     assert result["left"].tolist() == [0, 2]
 
 
-def test_residents_by_occupation(ds: Dataset) -> None:
-    result = m.residents_by_occupation(ds, P())
+def test_residents_by_occupation(metrics_ds: Dataset) -> None:
+    result = m.residents_by_occupation(metrics_ds, P())
     # active on 06-30: R1 entrepreneur, R2 student, R3 remote_employee, R5 ngo (R4 self_employed left)
     assert as_dict(result) == {
         "entrepreneur": 1, "self_employed": 0, "remote_employee": 1, "ngo": 1, "student": 1,
         "job_seeker": 0, "other": 0, "unknown": 0,
     }
     # on 06-29: R4 (self_employed) still active, R2 not yet
-    on_29 = as_dict(m.residents_by_occupation(ds, P(), on=D(2024, 6, 29)))
+    on_29 = as_dict(m.residents_by_occupation(metrics_ds, P(), on=D(2024, 6, 29)))
     assert on_29["self_employed"] == 1
     assert on_29["student"] == 0
 
 
-def test_residents_by_home_municipality(ds: Dataset) -> None:
-    result = m.residents_by_home_municipality(ds, P())
+def test_residents_by_home_municipality(metrics_ds: Dataset) -> None:
+    result = m.residents_by_home_municipality(metrics_ds, P())
     # active on 06-30: R1 Ogres, R2 Ķekava, R3 (none), R5 Ogres -> Ogres 2, Ķekava 1, unknown 1
     assert as_dict(result) == {OGRE: 2, KEKAVA: 1, "unknown": 1}
     assert list(result.index) == [OGRE, KEKAVA, "unknown"]
@@ -440,21 +423,21 @@ def test_residents_by_home_municipality(ds: Dataset) -> None:
     ],
 )
 def test_open_spaces_and_space_count(
-    ds: Dataset, start: dt.date | None, end: dt.date | None, expected: list[str]
+    metrics_ds: Dataset, start: dt.date | None, end: dt.date | None, expected: list[str]
 ) -> None:
     filters = m.Filters(start, end)
-    assert m.open_spaces(ds, filters)["space_id"].tolist() == expected
-    assert m.space_count(ds, filters) == len(expected)
+    assert m.open_spaces(metrics_ds, filters)["space_id"].tolist() == expected
+    assert m.space_count(metrics_ds, filters) == len(expected)
 
 
-def test_space_count_with_selections(ds: Dataset) -> None:
-    assert m.space_count(ds, P(municipalities=(KEKAVA,))) == 1  # gamma (delta closed)
-    assert m.space_count(ds, P(spaces=("alpha", "delta"))) == 1  # alpha
-    assert m.space_count(ds, P(municipalities=(OGRE,))) == 2  # alpha, beta
+def test_space_count_with_selections(metrics_ds: Dataset) -> None:
+    assert m.space_count(metrics_ds, P(municipalities=(KEKAVA,))) == 1  # gamma (delta closed)
+    assert m.space_count(metrics_ds, P(spaces=("alpha", "delta"))) == 1  # alpha
+    assert m.space_count(metrics_ds, P(municipalities=(OGRE,))) == 2  # alpha, beta
 
 
-def test_space_figures_and_spaces_involved(ds: Dataset) -> None:
-    figures = m.space_figures(ds, P())
+def test_space_figures_and_spaces_involved(metrics_ds: Dataset) -> None:
+    figures = m.space_figures(metrics_ds, P())
     assert list(figures.columns) == list(m.SPACE_FIGURES) == ["events", "visits", "participations"]
     # alpha: venue of E1, E3, E5 (4 + 0 + 3 participations); beta: venue of E2 (12) and stop 1 of E4 (a visit,
     # not an event: its 5 participations are no space's); gamma: stop 2 of E4; delta: nothing
@@ -464,17 +447,17 @@ def test_space_figures_and_spaces_involved(ds: Dataset) -> None:
         "gamma": {"events": 0, "visits": 1, "participations": 0},
         "delta": {"events": 0, "visits": 0, "participations": 0},
     }
-    assert m.spaces_involved(ds, P()) == 3
+    assert m.spaces_involved(metrics_ds, P()) == 3
     # the study visit alone involves its two stops
     visit = P(event_types=("study_visit",))
-    assert as_dict(m.space_figures(ds, visit)["visits"]) == {"alpha": 0, "beta": 1, "gamma": 1, "delta": 0}
-    assert m.spaces_involved(ds, visit) == 2
+    assert as_dict(m.space_figures(metrics_ds, visit)["visits"]) == {"alpha": 0, "beta": 1, "gamma": 1, "delta": 0}
+    assert m.spaces_involved(metrics_ds, visit) == 2
     # PRJ-B in P: E2 at beta, E5 at alpha
-    assert m.spaces_involved(ds, P(projects=(PRJ_B,))) == 2
+    assert m.spaces_involved(metrics_ds, P(projects=(PRJ_B,))) == 2
 
 
-def test_spaces_table(ds: Dataset) -> None:
-    table = m.spaces_table(ds, P())
+def test_spaces_table(metrics_ds: Dataset) -> None:
+    table = m.spaces_table(metrics_ds, P())
     assert list(table.columns) == ["space_id", "name", "space_type", "municipality", "settlement", "desks",
                                    "opened_on", "closed_on", "active_residents", "events", "visits", "participations"]
     rows = table.set_index("space_id")
@@ -492,18 +475,18 @@ def test_spaces_table(ds: Dataset) -> None:
 # --------------------------------------------------------------------------- KPIs and periods
 
 
-def test_overview_kpis(ds: Dataset) -> None:
-    assert m.overview_kpis(ds, P()) == {
+def test_overview_kpis(metrics_ds: Dataset) -> None:
+    assert m.overview_kpis(metrics_ds, P()) == {
         "spaces": 3,  # alpha, beta, gamma (delta closed 2023-12-31)
         "active_residents": 4,  # R1, R2, R3, R5 on 06-30
         "events": 5,  # E1 … E5
         "participations": 24,  # 4 + 12 + 0 + 5 + 3
         "unique_participants": 22,  # 8 named + 2 anonymous + 12 head count
     }
-    assert tuple(m.overview_kpis(ds, P())) == m.KPI_KEYS
+    assert tuple(m.overview_kpis(metrics_ds, P())) == m.KPI_KEYS
 
 
-def test_previous_period(ds: Dataset) -> None:
+def test_previous_period() -> None:
     previous = m.previous_period(P(spaces=("alpha",)))
     assert previous is not None
     # P has 182 days (2024 is a leap year): the 182 days right before end on 2023-12-31
@@ -525,22 +508,22 @@ def test_year_period() -> None:
     assert m.year_period(2024) == (D(2024, 1, 1), D(2024, 12, 31))
 
 
-def test_kpi_changes(ds: Dataset) -> None:
+def test_kpi_changes(metrics_ds: Dataset) -> None:
     # previous period 2023-07-03 … 2023-12-31: spaces alpha, beta, gamma, delta (closed on its
     # last day) = 4; active on 12-31: R1, R3, R4 = 3; events E0 = 1; participations 2 rows;
     # unique R1, G2 = 2
-    assert m.overview_kpis(ds, m.Filters(D(2023, 7, 3), D(2023, 12, 31))) == {
+    assert m.overview_kpis(metrics_ds, m.Filters(D(2023, 7, 3), D(2023, 12, 31))) == {
         "spaces": 4, "active_residents": 3, "events": 1, "participations": 2, "unique_participants": 2,
     }
-    assert m.kpi_changes(ds, P()) == {
+    assert m.kpi_changes(metrics_ds, P()) == {
         "spaces": -1,  # 3 − 4
         "active_residents": 1,  # 4 − 3
         "events": 4,  # 5 − 1
         "participations": 22,  # 24 − 2
         "unique_participants": 20,  # 22 − 2
     }
-    assert m.kpi_changes(ds, m.Filters()) is None
-    assert m.kpi_changes(ds, m.Filters(start=PERIOD_START)) is None
+    assert m.kpi_changes(metrics_ds, m.Filters()) is None
+    assert m.kpi_changes(metrics_ds, m.Filters(start=PERIOD_START)) is None
 
 
 # --------------------------------------------------------------------------- selections
@@ -572,23 +555,26 @@ def test_kpi_changes(ds: Dataset) -> None:
     ],
 )
 def test_selections(
-    ds: Dataset, selections: dict[str, tuple[str, ...]], expected_events: list[str], expected_participations: int
+    metrics_ds: Dataset,
+    selections: dict[str, tuple[str, ...]],
+    expected_events: list[str],
+    expected_participations: int,
 ) -> None:
     filters = P(**selections)
-    assert event_ids(ds, filters) == expected_events
-    assert m.event_count(ds, filters) == len(expected_events)
-    assert m.participations(ds, filters) == expected_participations
+    assert event_ids(metrics_ds, filters) == expected_events
+    assert m.event_count(metrics_ds, filters) == len(expected_events)
+    assert m.participations(metrics_ds, filters) == expected_participations
 
 
-def test_selection_unique_participants(ds: Dataset) -> None:
+def test_selection_unique_participants(metrics_ds: Dataset) -> None:
     # PRJ-A in P: E1 R1, G1, anon, R3 + E4 G1, R4, anon, G2, R5 -> named R1, G1, R3, R4, G2, R5 = 6 + 2 anon = 8
-    assert m.unique_participants(ds, P(projects=(PRJ_A,))) == 8
+    assert m.unique_participants(metrics_ds, P(projects=(PRJ_A,))) == 8
     # PRJ-B in P: E2 head count 12 + E5 R2, G3, R1 = 15
-    assert m.unique_participants(ds, P(projects=(PRJ_B,))) == 15
+    assert m.unique_participants(metrics_ds, P(projects=(PRJ_B,))) == 15
     # space gamma: E4 -> G1, R4, G2, R5 + 1 anonymous = 5
-    assert m.unique_participants(ds, P(spaces=("gamma",))) == 5
+    assert m.unique_participants(metrics_ds, P(spaces=("gamma",))) == 5
     # gender within the Ķekava selection (E4): G1 male, R4 female, anon unknown, G2 female, R5 other
-    assert as_dict(m.participations_by_gender(ds, P(municipalities=(KEKAVA,)))) == {
+    assert as_dict(m.participations_by_gender(metrics_ds, P(municipalities=(KEKAVA,)))) == {
         "female": 2, "male": 1, "other": 1, "unknown": 1,
     }
 
@@ -599,65 +585,66 @@ def test_selection_unique_participants(ds: Dataset) -> None:
 EMPTY = m.Filters(D(2030, 1, 1), D(2030, 3, 31))  # no event, no resident change
 
 
-def test_a_period_without_events_gives_zeros(ds: Dataset) -> None:
-    assert m.event_count(ds, EMPTY) == 0
-    assert m.participations(ds, EMPTY) == 0
-    assert m.unique_participants(ds, EMPTY) == 0
-    assert m.spaces_involved(ds, EMPTY) == 0
-    assert m.new_residents(ds, EMPTY) == 0
-    assert m.left_residents(ds, EMPTY) == 0
+def test_a_period_without_events_gives_zeros(metrics_ds: Dataset) -> None:
+    assert m.event_count(metrics_ds, EMPTY) == 0
+    assert m.participations(metrics_ds, EMPTY) == 0
+    assert m.unique_participants(metrics_ds, EMPTY) == 0
+    assert m.spaces_involved(metrics_ds, EMPTY) == 0
+    assert m.new_residents(metrics_ds, EMPTY) == 0
+    assert m.left_residents(metrics_ds, EMPTY) == 0
     for series, keys in [
-        (m.events_by_type(ds, EMPTY), 8),
-        (m.participations_by_event_type(ds, EMPTY), 8),
-        (m.participations_by_gender(ds, EMPTY), 4),
-        (m.participations_by_age_band(ds, EMPTY), 7),
-        (m.first_time_vs_returning(ds, EMPTY), 3),
-        (m.participations_by_municipality(ds, EMPTY), 1),  # just "unknown"
+        (m.events_by_type(metrics_ds, EMPTY), 8),
+        (m.participations_by_event_type(metrics_ds, EMPTY), 8),
+        (m.participations_by_gender(metrics_ds, EMPTY), 4),
+        (m.participations_by_age_band(metrics_ds, EMPTY), 7),
+        (m.first_time_vs_returning(metrics_ds, EMPTY), 3),
+        (m.participations_by_municipality(metrics_ds, EMPTY), 1),  # just "unknown"
     ]:
         assert len(series) == keys
         assert int(series.sum()) == 0
         assert series.dtype == "int64"
-    assert m.participations_by_space(ds, EMPTY).empty
-    assert int(m.space_figures(ds, EMPTY).to_numpy().sum()) == 0
-    by_month = m.participations_by_month(ds, EMPTY)
+    assert m.participations_by_space(metrics_ds, EMPTY).empty
+    assert int(m.space_figures(metrics_ds, EMPTY).to_numpy().sum()) == 0
+    by_month = m.participations_by_month(metrics_ds, EMPTY)
     assert by_month.shape == (3, 8)  # January … March 2030, every event type
     assert int(by_month.to_numpy().sum()) == 0
-    assert m.events_by_month(ds, EMPTY).tolist() == [0, 0, 0]
-    table = m.events_table(ds, EMPTY)
+    assert m.events_by_month(metrics_ds, EMPTY).tolist() == [0, 0, 0]
+    table = m.events_table(metrics_ds, EMPTY)
     assert table.empty
     assert "venue" in table.columns and "participations" in table.columns
-    quarters = m.joined_and_left_by_quarter(ds, EMPTY)
+    quarters = m.joined_and_left_by_quarter(metrics_ds, EMPTY)
     assert quarters.empty
     assert list(quarters.columns) == ["joined", "left"]
     # residents still active in 2030: R1, R2, R5 (no left_on)
-    assert m.active_residents(ds, EMPTY) == 3
-    assert m.overview_kpis(ds, EMPTY) == {
+    assert m.active_residents(metrics_ds, EMPTY) == 3
+    assert m.overview_kpis(metrics_ds, EMPTY) == {
         "spaces": 3,  # alpha, beta, gamma (delta closed 2023)
         "active_residents": 3,
         "events": 0, "participations": 0, "unique_participants": 0,
     }
 
 
-def test_a_selection_matching_nothing_gives_well_formed_frames(ds: Dataset) -> None:
+def test_a_selection_matching_nothing_gives_well_formed_frames(metrics_ds: Dataset) -> None:
     nothing = m.Filters(spaces=("delta",))  # no event, no resident, open-ended period
-    assert m.event_count(ds, nothing) == 0
-    assert m.participations(ds, nothing) == 0
-    assert m.unique_participants(ds, nothing) == 0
-    assert m.events_by_month(ds, nothing).empty
-    assert m.participations_by_month(ds, nothing).empty
-    assert list(m.participations_by_month(ds, nothing).columns) == list(m.events_by_type(ds, nothing).index)
-    assert m.active_residents(ds, nothing) == 0
-    assert m.active_residents_by_space(ds, nothing).empty
-    assert m.active_residents_over_time(ds, nothing).empty
-    assert int(m.residents_by_occupation(ds, nothing).sum()) == 0
-    assert as_dict(m.residents_by_home_municipality(ds, nothing)) == {"unknown": 0}
-    assert m.spaces_table(ds, nothing)["space_id"].tolist() == ["delta"]
-    assert m.kpi_changes(ds, nothing) is None
+    assert m.event_count(metrics_ds, nothing) == 0
+    assert m.participations(metrics_ds, nothing) == 0
+    assert m.unique_participants(metrics_ds, nothing) == 0
+    assert m.events_by_month(metrics_ds, nothing).empty
+    assert m.participations_by_month(metrics_ds, nothing).empty
+    assert list(m.participations_by_month(metrics_ds, nothing).columns) == list(
+        m.events_by_type(metrics_ds, nothing).index)
+    assert m.active_residents(metrics_ds, nothing) == 0
+    assert m.active_residents_by_space(metrics_ds, nothing).empty
+    assert m.active_residents_over_time(metrics_ds, nothing).empty
+    assert int(m.residents_by_occupation(metrics_ds, nothing).sum()) == 0
+    assert as_dict(m.residents_by_home_municipality(metrics_ds, nothing)) == {"unknown": 0}
+    assert m.spaces_table(metrics_ds, nothing)["space_id"].tolist() == ["delta"]
+    assert m.kpi_changes(metrics_ds, nothing) is None
     before_everything = m.Filters(D(2000, 1, 1), D(2000, 3, 31))
     # beta has no opened_on, but no event or resident before 2022: no space was open yet
-    assert m.space_count(ds, before_everything) == 0
-    assert m.active_residents_over_time(ds, before_everything).to_numpy().sum() == 0
-    assert m.kpi_changes(ds, before_everything) == dict.fromkeys(m.KPI_KEYS, 0)
+    assert m.space_count(metrics_ds, before_everything) == 0
+    assert m.active_residents_over_time(metrics_ds, before_everything).to_numpy().sum() == 0
+    assert m.kpi_changes(metrics_ds, before_everything) == dict.fromkeys(m.KPI_KEYS, 0)
 
 
 # --------------------------------------------------------------------------- demo data: breakdowns add up

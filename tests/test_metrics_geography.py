@@ -11,17 +11,11 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import pytest
-from metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, TABLES, write_fixture
 
 import metrics
 from loaders import Dataset, load_dataset
 from metrics import geography
-
-
-@pytest.fixture(scope="module")
-def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    return load_dataset(write_fixture(tmp_path_factory.mktemp("geography") / "data")).dataset
+from tests.metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, TABLES
 
 
 def P(**selections: tuple[str, ...]) -> metrics.Filters:
@@ -35,43 +29,44 @@ def as_dict(series: pd.Series) -> dict:
 # --------------------------------------------------------------------------- spaces per municipality
 
 
-def test_spaces_by_municipality(ds: Dataset) -> None:
+def test_spaces_by_municipality(metrics_ds: Dataset) -> None:
     # open in the period: alpha, beta (Ogre), gamma (Ķekava); delta closed 2023-12-31, the day before
-    assert as_dict(geography.spaces_by_municipality(ds, P())) == {OGRE: 2, KEKAVA: 1}
+    assert as_dict(geography.spaces_by_municipality(metrics_ds, P())) == {OGRE: 2, KEKAVA: 1}
     # June 2020: delta (opened 2020-05-01) is open too; beta (no opened_on) not yet: its first resident came in 2022
     june_2020 = metrics.Filters(dt.date(2020, 6, 1), dt.date(2020, 6, 30))
-    assert as_dict(geography.spaces_by_municipality(ds, june_2020)) == {OGRE: 1, KEKAVA: 2}
+    assert as_dict(geography.spaces_by_municipality(metrics_ds, june_2020)) == {OGRE: 1, KEKAVA: 2}
 
 
-def test_spaces_by_municipality_follows_the_municipality_filter(ds: Dataset) -> None:
-    assert as_dict(geography.spaces_by_municipality(ds, P(municipalities=(KEKAVA,)))) == {KEKAVA: 1}
+def test_spaces_by_municipality_follows_the_municipality_filter(metrics_ds: Dataset) -> None:
+    assert as_dict(geography.spaces_by_municipality(metrics_ds, P(municipalities=(KEKAVA,)))) == {KEKAVA: 1}
 
 
-def test_spaces_by_municipality_adds_up_to_the_spaces_kpi(ds: Dataset) -> None:
-    assert geography.spaces_by_municipality(ds, P()).sum() == metrics.space_count(ds, P())
+def test_spaces_by_municipality_adds_up_to_the_spaces_kpi(metrics_ds: Dataset) -> None:
+    assert geography.spaces_by_municipality(metrics_ds, P()).sum() == metrics.space_count(metrics_ds, P())
 
 
 # --------------------------------------------------------------------------- events held per municipality
 
 
-def test_events_by_municipality(ds: Dataset) -> None:
+def test_events_by_municipality(metrics_ds: Dataset) -> None:
     # in the period: E1, E3, E5 at alpha and E2 at beta (Ogre); E4 has no venue and stops at beta (Ogre)
     # and gamma (Ķekava), so it counts once in each
-    assert as_dict(geography.events_by_municipality(ds, P())) == {OGRE: 5, KEKAVA: 1}
+    assert as_dict(geography.events_by_municipality(metrics_ds, P())) == {OGRE: 5, KEKAVA: 1}
 
 
-def test_events_by_municipality_counts_a_study_visit_everywhere_it_stopped(ds: Dataset) -> None:
-    assert as_dict(geography.events_by_municipality(ds, P(event_types=("study_visit",)))) == {OGRE: 1, KEKAVA: 1}
+def test_events_by_municipality_counts_a_study_visit_everywhere_it_stopped(metrics_ds: Dataset) -> None:
+    assert as_dict(geography.events_by_municipality(metrics_ds, P(event_types=("study_visit",)))) == {
+        OGRE: 1, KEKAVA: 1}
 
 
-def test_events_by_municipality_all_time(ds: Dataset) -> None:
+def test_events_by_municipality_all_time(metrics_ds: Dataset) -> None:
     # E0 and E6 (alpha) as well: 7 events touched Ogre, only E4 touched Ķekava
-    assert as_dict(geography.events_by_municipality(ds, metrics.Filters())) == {OGRE: 7, KEKAVA: 1}
+    assert as_dict(geography.events_by_municipality(metrics_ds, metrics.Filters())) == {OGRE: 7, KEKAVA: 1}
 
 
-def test_no_events_gives_an_empty_series(ds: Dataset) -> None:
+def test_no_events_gives_an_empty_series(metrics_ds: Dataset) -> None:
     nothing = metrics.Filters(dt.date(1995, 1, 1), dt.date(1995, 12, 31))
-    assert geography.events_by_municipality(ds, nothing).empty
+    assert geography.events_by_municipality(metrics_ds, nothing).empty
 
 
 # --------------------------------------------------------------------------- home → space flows
@@ -81,30 +76,31 @@ def flows(frame: pd.DataFrame) -> list[tuple[str, str, int]]:
     return list(zip(frame["home_municipality"], frame["space_id"], frame["residents"].astype(int), strict=True))
 
 
-def test_resident_flows_at_the_end_of_the_period(ds: Dataset) -> None:
+def test_resident_flows_at_the_end_of_the_period(metrics_ds: Dataset) -> None:
     # active on 2024-06-30: R1 (alpha, Ogre), R2 (alpha, Ķekava; joined that day), R3 (beta, no home:
     # left out), R5 (gamma, Ogre); R4 left on 2024-06-29
-    assert flows(geography.resident_flows(ds, P())) == [(OGRE, "alpha", 1), (OGRE, "gamma", 1), (KEKAVA, "alpha", 1)]
+    assert flows(geography.resident_flows(metrics_ds, P())) == [
+        (OGRE, "alpha", 1), (OGRE, "gamma", 1), (KEKAVA, "alpha", 1)]
 
 
-def test_resident_flows_on_another_day(ds: Dataset) -> None:
+def test_resident_flows_on_another_day(metrics_ds: Dataset) -> None:
     # on 2024-06-29: R2 has not joined yet; R4 (gamma, Ķekava) is still a resident
     on = dt.date(2024, 6, 29)
-    assert flows(geography.resident_flows(ds, P(), on=on)) == [(OGRE, "alpha", 1), (OGRE, "gamma", 1),
+    assert flows(geography.resident_flows(metrics_ds, P(), on=on)) == [(OGRE, "alpha", 1), (OGRE, "gamma", 1),
                                                                (KEKAVA, "gamma", 1)]
 
 
-def test_resident_flows_follow_the_space_filter_and_add_up(ds: Dataset) -> None:
-    assert flows(geography.resident_flows(ds, P(spaces=("gamma",)))) == [(OGRE, "gamma", 1)]
+def test_resident_flows_follow_the_space_filter_and_add_up(metrics_ds: Dataset) -> None:
+    assert flows(geography.resident_flows(metrics_ds, P(spaces=("gamma",)))) == [(OGRE, "gamma", 1)]
     # every active resident with a known home is in one flow: 4 active, R3 has no home
-    assert geography.resident_flows(ds, P())["residents"].sum() == metrics.active_residents(ds, P()) - 1
+    assert geography.resident_flows(metrics_ds, P())["residents"].sum() == metrics.active_residents(metrics_ds, P()) - 1
 
 
 # --------------------------------------------------------------------------- study-visit routes
 
 
-def test_route_stops(ds: Dataset) -> None:
-    stops = geography.route_stops(ds, P())
+def test_route_stops(metrics_ds: Dataset) -> None:
+    stops = geography.route_stops(metrics_ds, P())
     assert list(stops.columns) == list(geography.ROUTE_COLUMNS)
     assert stops["event_id"].tolist() == ["E4", "E4"]
     assert stops["stop_no"].tolist() == [1, 2]
@@ -114,8 +110,8 @@ def test_route_stops(ds: Dataset) -> None:
     assert stops["starts_on"].unique().tolist() == [pd.Timestamp("2024-04-20")]
 
 
-def test_route_stops_only_of_events_in_scope(ds: Dataset) -> None:
-    stops = geography.route_stops(ds, P(event_types=("opening",)))
+def test_route_stops_only_of_events_in_scope(metrics_ds: Dataset) -> None:
+    stops = geography.route_stops(metrics_ds, P(event_types=("opening",)))
     assert stops.empty and list(stops.columns) == list(geography.ROUTE_COLUMNS)
 
 

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import shutil
 from pathlib import Path
 
-import openpyxl
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import t
 from i18n.formatting import fmt_int
 from loaders import load_dataset
+from loaders.contract import TABLES
+from loaders.parsing import parse_table
 from storage import hash_password, list_history, save_change, snapshot, throttle
 from storage.settings import StorageSettings
-from tests.storage_helpers import data_files, tree
-from tests.test_storage_throttle import FakeClock
+from tests.helpers import xlsx_bytes
+from tests.storage_helpers import FakeClock, data_files, tree
 from ui.text import md
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-DASHBOARD = str(PROJECT_DIR / "dashboard.py")
+DATA_PAGE = "app_pages/data.py"
 PASSWORD = "Lielvārde-2019"
 ENV = "COWORKING_ADMIN_PASSWORD_HASH"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,41 +79,18 @@ def newer_events(folder: Path) -> tuple[list[str], list[list[str]]]:
 
 
 def as_xlsx(header: list[str], rows: list[list[str]]) -> bytes:
-    """What Excel saves: real date and number cells."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        cells: list[object] = []
-        for name, text in zip(header, row, strict=True):
-            if text and name in ("starts_on", "ends_on"):
-                cells.append(dt.datetime.strptime(text, "%d.%m.%Y"))
-            elif text and name in ("participants",):
-                cells.append(int(text))
-            elif text and name in ("latitude", "longitude"):
-                cells.append(float(text.replace(",", ".")))
-            else:
-                cells.append(text or None)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """What Excel saves: real date and number cells, each cell typed as the loader types its column."""
+    typed, log = parse_table(pd.DataFrame(rows, columns=header), TABLES["events"], "events.csv")
+    assert not log.has_errors
+    cells = typed[header].astype(object)
+    cells = cells.where(cells.notna(), None)
+    return xlsx_bytes("events", [dict(zip(header, row, strict=True)) for row in cells.itertuples(index=False)])
 
 
 def as_latvian_csv(header: list[str], rows: list[list[str]]) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows([header, *rows])
     return buffer.getvalue().encode("cp1257")
-
-
-def open_data_page(lang: str = "lv", secrets: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in (secrets or {}).items():
-        at.secrets[key] = value
-    at.switch_page("app_pages/data.py").run()
-    assert not at.exception
-    return at
 
 
 def upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTest:
@@ -139,8 +117,8 @@ def button_keys(at: AppTest) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_the_page_shows_what_is_loaded_and_the_templates(data_dir: Path, lang: str) -> None:
-    at = open_data_page(lang)
+def test_the_page_shows_what_is_loaded_and_the_templates(app, data_dir: Path, lang: str) -> None:
+    at = app(DATA_PAGE, lang=lang)
     assert at.title[0].value == t("page.data", lang)
     status = at.dataframe[0].value
     assert list(status[t("data.status.col.file", lang)]) == [
@@ -152,9 +130,9 @@ def test_the_page_shows_what_is_loaded_and_the_templates(data_dir: Path, lang: s
         t("data.download_zip", lang), t("data.templates.csv", lang), t("data.templates.xlsx", lang)]
 
 
-def test_a_newer_excel_export_shows_the_changes_and_saves_with_the_password(staff: Path) -> None:
+def test_a_newer_excel_export_shows_the_changes_and_saves_with_the_password(app, staff: Path) -> None:
     before = data_files(staff)
-    at = open_data_page("en")
+    at = app(DATA_PAGE, lang="en")
     upload(at, "events.xlsx", as_xlsx(*newer_events(staff)), XLSX)
     assert f"**Events** ({md('events.xlsx')}): 12 rows added, 1 changed" in texts(at)
     assert t("data.review.replaces", "en", old=md("events.csv")) in texts(at)
@@ -180,9 +158,9 @@ def test_a_newer_excel_export_shows_the_changes_and_saves_with_the_password(staf
     assert events == fmt_int(121 + 12, "en")
 
 
-def test_undo_puts_the_previous_files_back(staff: Path) -> None:
+def test_undo_puts_the_previous_files_back(app, staff: Path) -> None:
     before = data_files(staff)
-    at = open_data_page()
+    at = app(DATA_PAGE, lang="lv")
     upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
     assert f"**Pasākumi** ({md('events.csv')}): 12 rindas pievienotas, 1 mainīta" in texts(at)
     save(at)
@@ -196,11 +174,11 @@ def test_undo_puts_the_previous_files_back(staff: Path) -> None:
     assert "data-undo" not in button_keys(at)
 
 
-def test_a_broken_date_is_refused_with_its_row_and_nothing_changes(staff: Path) -> None:
+def test_a_broken_date_is_refused_with_its_row_and_nothing_changes(app, staff: Path) -> None:
     before = tree(staff)
     header, rows = newer_events(staff)
     rows[40][header.index("starts_on")] = "31.02.2026"  # spreadsheet row 42
-    at = open_data_page()
+    at = app(DATA_PAGE, lang="lv")
     upload(at, "events.csv", as_latvian_csv(header, rows))
 
     assert at.error and at.error[0].value == t("data.review.refused", "lv", count="1")
@@ -213,9 +191,9 @@ def test_a_broken_date_is_refused_with_its_row_and_nothing_changes(staff: Path) 
     assert tree(staff) == before
 
 
-def test_without_a_password_configured_the_page_is_read_only(data_dir: Path) -> None:
+def test_without_a_password_configured_the_page_is_read_only(app, data_dir: Path) -> None:
     before = tree(data_dir)
-    at = open_data_page()
+    at = app(DATA_PAGE, lang="lv")
     assert t("data.access.not_configured", "lv") in texts(at)
     upload(at, "events.csv", as_latvian_csv(*newer_events(data_dir)))
     assert "12 rindas pievienotas, 1 mainīta" in texts(at)  # checking is allowed ...
@@ -224,24 +202,24 @@ def test_without_a_password_configured_the_page_is_read_only(data_dir: Path) -> 
     assert tree(data_dir) == before
 
 
-def test_an_invalid_hash_is_read_only_too(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_invalid_hash_is_read_only_too(app, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV, PASSWORD)  # the password itself instead of its hash
-    at = open_data_page("en")
+    at = app(DATA_PAGE, lang="en")
     assert t("data.access.invalid", "en") in texts(at)
     upload(at, "events.csv", as_latvian_csv(*newer_events(data_dir)))
     assert "data-save" not in button_keys(at)
 
 
-def test_the_hash_can_come_from_streamlit_secrets(data_dir: Path, password_hash: str) -> None:
-    at = open_data_page("lv", secrets={ENV: password_hash})
+def test_the_hash_can_come_from_streamlit_secrets(app, data_dir: Path, password_hash: str) -> None:
+    at = app(DATA_PAGE, lang="lv", secrets={ENV: password_hash})
     upload(at, "events.csv", as_latvian_csv(*newer_events(data_dir)))
     save(at)
     assert at.success, texts(at)
     assert len(load_dataset(data_dir).dataset.events) == 133
 
 
-def test_a_save_after_someone_else_saved_is_refused(staff: Path) -> None:
-    at = open_data_page("en")
+def test_a_save_after_someone_else_saved_is_refused(app, staff: Path) -> None:
+    at = app(DATA_PAGE, lang="en")
     upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
     header, rows = demo_events(staff)
     rows[1][header.index("title")] = "Changed by a colleague"
@@ -260,9 +238,9 @@ def errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 
 
-def test_wrong_passwords_make_the_next_attempt_wait_and_refuse_even_the_right_one(staff: Path, clock) -> None:
+def test_wrong_passwords_make_the_next_attempt_wait_and_refuse_even_the_right_one(app, staff: Path, clock) -> None:
     before = data_files(staff)
-    at = open_data_page("en")
+    at = app(DATA_PAGE, lang="en")
     upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
     for _ in range(3):  # the first three cost nothing
         assert errors(save(at, "not the password")) == [t("data.password_wrong", "en")]
@@ -281,9 +259,9 @@ def test_wrong_passwords_make_the_next_attempt_wait_and_refuse_even_the_right_on
     assert len(load_dataset(staff).dataset.events) == 133
 
 
-def test_ten_wrong_passwords_lock_saving_and_undo_for_fifteen_minutes(staff: Path, clock) -> None:
+def test_ten_wrong_passwords_lock_saving_and_undo_for_fifteen_minutes(app, staff: Path, clock) -> None:
     before = data_files(staff)
-    at = open_data_page()
+    at = app(DATA_PAGE, lang="lv")
     upload(at, "events.csv", as_latvian_csv(*newer_events(staff)))
     for seconds in (0, 0, 0, 1, 2, 4, 8, 16, 32):  # each attempt as soon as it is accepted
         save(at, "minējums")

@@ -6,7 +6,6 @@ element, so the map itself is tested in ``tests/test_maps.py`` and in the browse
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,27 +15,9 @@ import metrics
 import metrics.geography
 from i18n import t
 from i18n.formatting import fmt_int
-from loaders import load_dataset
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-DASHBOARD = str(PROJECT_DIR / "dashboard.py")
 MAP_PAGE = "app_pages/map.py"
 YEAR_2025 = {"period": "custom", "from": "2025-01-01", "to": "2025-12-31"}
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_dataset(PROJECT_DIR / "data").dataset
-
-
-def run_map(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(MAP_PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def metric_values(at: AppTest) -> dict[str, str]:
@@ -44,8 +25,8 @@ def metric_values(at: AppTest) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_map_page_runs(lang: str) -> None:
-    at = run_map(lang=lang, **YEAR_2025)
+def test_map_page_runs(app, lang: str) -> None:
+    at = app(MAP_PAGE, lang=lang, **YEAR_2025)
     assert at.title[0].value == t("page.map", lang)
     assert any(t("app.demo_notice", lang) == info.value for info in at.info), "demo data must be marked"
     assert any(t("map.click_hint", lang) == info.value for info in at.info)
@@ -54,8 +35,8 @@ def test_map_page_runs(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_presentation_mode_runs_without_tables(lang: str, demo) -> None:
-    at = run_map(lang=lang, present="1", **YEAR_2025)
+def test_presentation_mode_runs_without_tables(app, lang: str, demo) -> None:
+    at = app(MAP_PAGE, lang=lang, present="1", **YEAR_2025)
     assert at.toggle(key="present").value is True
     assert len(at.dataframe) == 0
     expected = metrics.overview_kpis(demo, metrics.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
@@ -66,8 +47,8 @@ def test_presentation_mode_runs_without_tables(lang: str, demo) -> None:
     assert at.query_params["present"] == "1"
 
 
-def test_presentation_mode_shows_small_person_counts_as_less_than_five(demo) -> None:
-    at = run_map(present="1", space="ogre-library", **YEAR_2025)
+def test_presentation_mode_shows_small_person_counts_as_less_than_five(app, demo) -> None:
+    at = app(MAP_PAGE, present="1", space="ogre-library", **YEAR_2025)
     f = metrics.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31), spaces=("ogre-library",))
     assert metrics.active_residents(demo, f) == 2
     shown = metric_values(at)
@@ -77,16 +58,16 @@ def test_presentation_mode_shows_small_person_counts_as_less_than_five(demo) -> 
     assert shown[t("kpi.participations", "lv")] == fmt_int(metrics.participations(demo, f), "lv")  # 87
 
 
-def test_the_desk_view_shows_exact_small_counts() -> None:
-    at = run_map(space="ogre-library", measure="residents", period="all")
+def test_the_desk_view_shows_exact_small_counts(app) -> None:
+    at = app(MAP_PAGE, space="ogre-library", measure="residents", period="all")
     table = at.dataframe[0].value
     values = table[t("map.measure.residents", "lv")].tolist()
     assert "<5" not in values and any(0 < v < 5 for v in values)
 
 
-def test_presentation_and_choices_from_a_shared_link() -> None:
-    at = run_map(present="1", period="all", route="E2019-006", measure="residents", base="osm",
-                 layer=["spaces", "routes", "nonsense"])
+def test_presentation_and_choices_from_a_shared_link(app) -> None:
+    at = app(MAP_PAGE, present="1", period="all", route="E2019-006", measure="residents", base="osm",
+             layer=["spaces", "routes", "nonsense"])
     assert at.selectbox(key="measure").value == "residents"
     assert at.selectbox(key="base").value == "osm"
     assert at.selectbox(key="route").value == "E2019-006"
@@ -95,8 +76,8 @@ def test_presentation_and_choices_from_a_shared_link() -> None:
     assert any(t("map.online_note", "lv") == caption.value for caption in at.caption)
 
 
-def test_bad_choices_in_the_url_fall_back_to_defaults(demo) -> None:
-    at = run_map(measure="<script>", base="satellite", route="E-none", **YEAR_2025)
+def test_bad_choices_in_the_url_fall_back_to_defaults(app, demo) -> None:
+    at = app(MAP_PAGE, measure="<script>", base="satellite", route="E-none", **YEAR_2025)
     assert at.selectbox(key="measure").value == "participations"
     assert at.selectbox(key="base").value == "none"
     # the latest study visit of the period
@@ -107,8 +88,8 @@ def test_bad_choices_in_the_url_fall_back_to_defaults(demo) -> None:
         assert key not in at.query_params  # defaults are left out of the URL
 
 
-def test_choices_are_written_to_the_url_as_codes() -> None:
-    at = run_map(lang="en", **YEAR_2025)
+def test_choices_are_written_to_the_url_as_codes(app) -> None:
+    at = app(MAP_PAGE, lang="en", **YEAR_2025)
     at.selectbox(key="measure").set_value("events").run()
     at.toggle(key="present").set_value(True).run()
     assert not at.exception
@@ -118,8 +99,8 @@ def test_choices_are_written_to_the_url_as_codes() -> None:
 
 
 @pytest.mark.parametrize("measure", maps.MEASURES)
-def test_figures_table_is_the_choropleths(measure: str, demo) -> None:
-    at = run_map(measure=measure, layer=["municipalities", "flows"], **YEAR_2025)
+def test_figures_table_is_the_choropleths(app, measure: str, demo) -> None:
+    at = app(MAP_PAGE, measure=measure, layer=["municipalities", "flows"], **YEAR_2025)
     table = at.dataframe[0].value
     expected = maps.choropleth_figures(demo, metrics.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31)), measure,
                                        public=False)
@@ -131,6 +112,6 @@ def test_figures_table_is_the_choropleths(measure: str, demo) -> None:
                                       for n in expected["municipality"]]
 
 
-def test_empty_period_still_draws_the_page() -> None:
-    at = run_map(period="custom", **{"from": "1995-01-01", "to": "1995-12-31"})
+def test_empty_period_still_draws_the_page(app) -> None:
+    at = app(MAP_PAGE, period="custom", **{"from": "1995-01-01", "to": "1995-12-31"})
     assert len(at.dataframe) == 1

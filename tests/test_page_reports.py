@@ -14,34 +14,15 @@ from streamlit.testing.v1 import AppTest
 import metrics
 from i18n import t
 from i18n.formatting import fmt_int
-from loaders import load_dataset
 from reports import assemble_report
 from reports.labels import indicator_label
 from tests.metrics_fixture import write_fixture as write_metrics_fixture
 from ui.report_page import downloads as report_downloads
 from ui.report_page.downloads import FILES_KEY
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-DASHBOARD = str(PROJECT_DIR / "dashboard.py")
 PAGE = "app_pages/reports.py"
 COLABORA = "18-00-A019.333-000015"
 LAG_PROJECT = "23-00-U31523.0-000003"
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_dataset(PROJECT_DIR / "data").dataset
-
-
-def run_page(page: str | None = PAGE, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def achieved(at: AppTest) -> dict[str, str]:
@@ -51,8 +32,8 @@ def achieved(at: AppTest) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_page_in_both_languages(demo, lang: str) -> None:
-    at = run_page(lang=lang)
+def test_page_in_both_languages(app, demo, lang: str) -> None:
+    at = app(PAGE, lang=lang)
     assert at.title[0].value == t("page.reports", lang)
     assert any(t("app.demo_notice", lang) == info.value for info in at.info)
     assert at.selectbox(key="report_project").value == COLABORA
@@ -71,10 +52,10 @@ def test_page_in_both_languages(demo, lang: str) -> None:
     assert at.session_state[FILES_KEY][1] == {}
 
 
-def test_figures_equal_the_overview_for_the_same_project_and_period(demo) -> None:
-    overview = run_page(None, period="project", project_period=COLABORA, project=COLABORA)
+def test_figures_equal_the_overview_for_the_same_project_and_period(app, demo) -> None:
+    overview = app(period="project", project_period=COLABORA, project=COLABORA)
     kpis = {m.label: m.value for m in overview.metric}
-    at = run_page()
+    at = app(PAGE)
     shown = achieved(at)
     report = assemble_report(demo, COLABORA)
     for kpi, indicator in (("events", "events"), ("participations", "participations"),
@@ -84,17 +65,17 @@ def test_figures_equal_the_overview_for_the_same_project_and_period(demo) -> Non
         assert shown[indicator_label(report, indicator)] == kpis[t(f"kpi.{kpi}", "lv")], kpi
 
 
-def test_sidebar_filters_do_not_change_the_report(demo) -> None:
-    at = run_page(type="study_visit", muni="Ogres novads", period="all")
+def test_sidebar_filters_do_not_change_the_report(app, demo) -> None:
+    at = app(PAGE, type="study_visit", muni="Ogres novads", period="all")
     expected = metrics.participations(demo, metrics.Filters(dt.date(2018, 9, 1), dt.date(2020, 12, 31),
                                                             projects=(COLABORA,)))
     assert expected > 0
     assert achieved(at)[t("report.indicator.participations")] == fmt_int(expected, "lv")
 
 
-def test_choices_come_from_and_go_to_the_url(demo) -> None:
-    at = run_page(report_project=LAG_PROJECT, report_from="2024-01-01", report_to="2024-12-31", report_public="1",
-                  report_lang="en")
+def test_choices_come_from_and_go_to_the_url(app, demo) -> None:
+    at = app(PAGE, report_project=LAG_PROJECT, report_from="2024-01-01", report_to="2024-12-31", report_public="1",
+             report_lang="en")
     assert at.selectbox(key="report_project").value == LAG_PROJECT
     assert at.date_input(key="report_from").value == dt.date(2024, 1, 1)
     assert at.toggle(key="report_public").value is True
@@ -106,8 +87,8 @@ def test_choices_come_from_and_go_to_the_url(demo) -> None:
     assert at.query_params["report_public"] == "1"
 
 
-def test_picking_a_project_fills_in_its_period() -> None:
-    at = run_page()
+def test_picking_a_project_fills_in_its_period(app) -> None:
+    at = app(PAGE)
     at.selectbox(key="report_project").set_value(LAG_PROJECT).run()
     assert not at.exception
     assert (at.date_input(key="report_from").value, at.date_input(key="report_to").value) == (
@@ -117,8 +98,8 @@ def test_picking_a_project_fills_in_its_period() -> None:
     assert "report_to" not in at.query_params  # the project's own end is the default
 
 
-def test_reversed_period_is_swapped_with_a_warning(demo) -> None:
-    at = run_page(report_from="2020-12-31", report_to="2019-01-01")
+def test_reversed_period_is_swapped_with_a_warning(app, demo) -> None:
+    at = app(PAGE, report_from="2020-12-31", report_to="2019-01-01")
     assert at.warning[0].value == t("report.page.bad_range", "lv")
     expected = metrics.event_count(demo, metrics.Filters(dt.date(2019, 1, 1), dt.date(2020, 12, 31),
                                                          projects=(COLABORA,)))
@@ -126,16 +107,16 @@ def test_reversed_period_is_swapped_with_a_warning(demo) -> None:
     assert achieved(at)[t("report.indicator.events")] == fmt_int(expected, "lv")
 
 
-def test_without_projects_the_page_says_what_to_add(tmp_path: Path, monkeypatch) -> None:
+def test_without_projects_the_page_says_what_to_add(app, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("COWORKING_DATA_DIR", str(write_metrics_fixture(tmp_path / "data", without=("projects",))))
-    at = run_page(lang="en")
+    at = app(PAGE, lang="en")
     assert any(t("report.page.no_projects", "en") == info.value for info in at.info)
     assert len(at.get("download_button")) == 0
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_a_pressed_format_is_made_and_offered_for_download(demo, lang: str) -> None:
-    at = run_page(lang=lang)
+def test_a_pressed_format_is_made_and_offered_for_download(app, demo, lang: str) -> None:
+    at = app(PAGE, lang=lang)
     at.button(key="report-prepare-json").click().run()
     assert not at.exception and not at.error
     (button,) = at.get("download_button")
@@ -153,12 +134,12 @@ def test_a_pressed_format_is_made_and_offered_for_download(demo, lang: str) -> N
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_a_failing_build_says_so_in_the_ui_language(lang: str, monkeypatch, caplog) -> None:
-    def broken(report, fmt, **options):
+def test_a_failing_build_says_so_in_the_ui_language(app, lang: str, monkeypatch, caplog) -> None:
+    def broken(*_args, **_kwargs):
         raise ValueError("All strings must be XML compatible")
 
     monkeypatch.setattr(report_downloads, "build", broken)
-    at = run_page(lang=lang)
+    at = app(PAGE, lang=lang)
     with caplog.at_level(logging.ERROR, logger="ui.report_page.downloads"):
         at.button(key="report-prepare-docx").click().run()
     assert not at.exception

@@ -18,14 +18,12 @@ from streamlit.testing.v1 import AppTest
 import metrics
 from i18n import t
 from i18n.formatting import fmt_int
-from loaders import load_dataset
 from reports import assemble_report
 from reports.json_export import report_to_dict
 from ui import sidebar
 from ui.text import md
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-DASHBOARD = str(PROJECT_DIR / "dashboard.py")
 PAGES = ["app_pages/overview.py", "app_pages/attendance.py", "app_pages/residents.py", "app_pages/spaces.py"]
 COLABORA = "18-00-A019.333-000015"
 #: a year of the demo data with events, residents and attendance everywhere
@@ -43,21 +41,6 @@ CHARTS_SPACES = 2  # the profile's residents over time and its monthly participa
 SPACE_WITH_EVERYTHING = "colabora-lielvarde"  # residents and events in 2024
 
 
-@pytest.fixture(scope="module")
-def demo():
-    return load_dataset(PROJECT_DIR / "data").dataset
-
-
-def run_app(page: str = PAGES[0], **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page).run()
-    return at
-
-
 def metric_values(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -69,8 +52,8 @@ def plotly_charts(at: AppTest) -> int:
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 @pytest.mark.parametrize("page", PAGES)
-def test_page_runs_in_both_languages(page: str, lang: str) -> None:
-    at = run_app(page, lang=lang, **YEAR_2024)
+def test_page_runs_in_both_languages(app, page: str, lang: str) -> None:
+    at = app(page, lang=lang, **YEAR_2024)
     assert not at.exception
     title_key = "page." + Path(page).stem
     assert at.title[0].value == t(title_key, lang)
@@ -82,8 +65,8 @@ def test_page_runs_in_both_languages(page: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_overview_kpis_equal_metrics(demo, lang: str) -> None:
-    at = run_app(lang=lang, period="custom", **{"from": "2019-01-01", "to": "2019-12-31"}, project=COLABORA)
+def test_overview_kpis_equal_metrics(app, demo, lang: str) -> None:
+    at = app(lang=lang, period="custom", **{"from": "2019-01-01", "to": "2019-12-31"}, project=COLABORA)
     expected = metrics.overview_kpis(
         demo, metrics.Filters(dt.date(2019, 1, 1), dt.date(2019, 12, 31), projects=(COLABORA,))
     )
@@ -120,10 +103,10 @@ def test_year_options_run_newest_first_from_the_first_event_to_today(demo) -> No
     assert sidebar.year_options(demo, dt.date(2021, 3, 1)) == list(range(2025, 2017, -1))  # to the last event
 
 
-def test_default_run_shows_the_latest_year_with_data(demo) -> None:
+def test_default_run_shows_the_latest_year_with_data(app, demo) -> None:
     """On the real date: the demo data ends in 2025 and today is after it, in every later year too."""
     assert dt.date.today().year >= DEMO_LAST_YEAR
-    at = run_app()
+    at = app()
     assert (at.sidebar.selectbox(key="period").value, at.sidebar.selectbox(key="year").value) == (
         "year", str(DEMO_LAST_YEAR))
     expected = metrics.event_count(demo, metrics.Filters(*metrics.year_period(DEMO_LAST_YEAR)))
@@ -132,8 +115,8 @@ def test_default_run_shows_the_latest_year_with_data(demo) -> None:
     assert "period" not in at.query_params and "year" not in at.query_params  # defaults stay out of the URL
 
 
-def test_a_chosen_year_goes_to_the_url_as_a_code(demo) -> None:
-    at = run_app(lang="en", **YEAR_2024)
+def test_a_chosen_year_goes_to_the_url_as_a_code(app, demo) -> None:
+    at = app(lang="en", **YEAR_2024)
     assert at.query_params["year"] == "2024" and "period" not in at.query_params
     at.sidebar.selectbox(key="year").set_value("2019").run()
     assert not at.exception
@@ -146,9 +129,9 @@ def test_a_chosen_year_goes_to_the_url_as_a_code(demo) -> None:
 
 
 @pytest.mark.parametrize(("old", "years_back"), [("last_year", 1), ("this_year", 0)])
-def test_old_links_open_the_year_preset(old: str, years_back: int) -> None:
+def test_old_links_open_the_year_preset(app, old: str, years_back: int) -> None:
     """``?period=last_year`` and ``?period=this_year`` from before the year choice keep working."""
-    at = run_app(period=old)
+    at = app(period=old)
     assert not at.exception
     year = str(dt.date.today().year - years_back)
     assert (at.sidebar.selectbox(key="period").value, at.sidebar.selectbox(key="year").value) == ("year", year)
@@ -156,8 +139,8 @@ def test_old_links_open_the_year_preset(old: str, years_back: int) -> None:
     assert at.query_params.get("year") in (year, None)  # left out when it is the default year
 
 
-def test_project_period_preset(demo) -> None:
-    at = run_app(period="project", project_period=COLABORA)
+def test_project_period_preset(app, demo) -> None:
+    at = app(period="project", project_period=COLABORA)
     expected = metrics.participations(demo, metrics.Filters(dt.date(2018, 9, 1), dt.date(2020, 12, 31)))
     assert expected > 0
     assert metric_values(at)[t("kpi.participations", "lv")] == fmt_int(expected, "lv")
@@ -170,8 +153,8 @@ def test_project_labels(demo) -> None:
     assert labels[COLABORA] == f"{COLABORA} · {title}"
 
 
-def test_selections_from_the_url(demo) -> None:
-    at = run_app(period="all", type=["study_visit", "nonsense"], muni="Ogres novads")
+def test_selections_from_the_url(app, demo) -> None:
+    at = app(period="all", type=["study_visit", "nonsense"], muni="Ogres novads")
     expected = metrics.event_count(
         demo, metrics.Filters(event_types=("study_visit",), municipalities=("Ogres novads",))
     )
@@ -180,8 +163,8 @@ def test_selections_from_the_url(demo) -> None:
     assert at.sidebar.multiselect(key="type").value == ["study_visit"]
 
 
-def test_residents_page_figures(demo) -> None:
-    at = run_app(PAGES[2], period="custom", **{"from": "2020-01-01", "to": "2020-12-31"})
+def test_residents_page_figures(app, demo) -> None:
+    at = app(PAGES[2], period="custom", **{"from": "2020-01-01", "to": "2020-12-31"})
     f = metrics.Filters(dt.date(2020, 1, 1), dt.date(2020, 12, 31))
     shown = list(metric_values(at).values())
     assert metrics.active_residents(demo, f) and metrics.new_residents(demo, f) and metrics.left_residents(demo, f)
@@ -189,18 +172,18 @@ def test_residents_page_figures(demo) -> None:
                      fmt_int(metrics.left_residents(demo, f), "lv")]
 
 
-def test_which_space_had_most_active_residents_at_end_of_2020(demo) -> None:
+def test_which_space_had_most_active_residents_at_end_of_2020(app, demo) -> None:
     f = metrics.Filters(dt.date(2020, 1, 1), dt.date(2020, 12, 31))
     leader = metrics.active_residents_by_space(demo, f).index[0]
-    at = run_app(PAGES[3], period="custom", **{"from": "2020-01-01", "to": "2020-12-31"}, profile=leader)
+    at = app(PAGES[3], period="custom", **{"from": "2020-01-01", "to": "2020-12-31"}, profile=leader)
     assert at.selectbox(key="profile").value == leader
     table = at.dataframe[0].value
     top = table.sort_values(t("col.active_residents", "lv"), ascending=False).iloc[0]
     assert top[t("col.name", "lv")] == demo.spaces.set_index("space_id").at[leader, "name"]
 
 
-def test_empty_selection_shows_a_friendly_message() -> None:
-    at = run_app(PAGES[1], **EMPTY_PERIOD)
+def test_empty_selection_shows_a_friendly_message(app) -> None:
+    at = app(PAGES[1], **EMPTY_PERIOD)
     assert not at.exception
     assert any(t("app.empty", "lv") == info.value for info in at.info)
 
@@ -210,27 +193,27 @@ def test_empty_selection_shows_a_friendly_message() -> None:
     [(PAGES[0], CHARTS_OVERVIEW), (PAGES[1], CHARTS_ATTENDANCE), (PAGES[2], CHARTS_RESIDENTS)],
     ids=["overview", "attendance", "residents"],
 )
-def test_page_draws_its_charts_and_none_for_an_empty_period(demo, page: str, charts: int) -> None:
+def test_page_draws_its_charts_and_none_for_an_empty_period(app, demo, page: str, charts: int) -> None:
     assert metrics.event_count(demo, metrics.Filters(*metrics.year_period(2024))) > 0
-    at = run_app(page, **YEAR_2024)
+    at = app(page, **YEAR_2024)
     assert not at.exception
     assert plotly_charts(at) == charts
     assert all(t("app.empty", "lv") != info.value for info in at.info)
 
-    empty = run_app(page, **EMPTY_PERIOD)
+    empty = app(page, **EMPTY_PERIOD)
     assert not empty.exception
     assert plotly_charts(empty) == 0
     assert any(t("app.empty", "lv") == info.value for info in empty.info)
 
 
-def test_spaces_page_draws_the_profiles_charts_and_none_for_an_empty_period() -> None:
-    at = run_app(PAGES[3], **YEAR_2024, profile=SPACE_WITH_EVERYTHING)
+def test_spaces_page_draws_the_profiles_charts_and_none_for_an_empty_period(app) -> None:
+    at = app(PAGES[3], **YEAR_2024, profile=SPACE_WITH_EVERYTHING)
     assert not at.exception
     assert at.selectbox(key="profile").value == SPACE_WITH_EVERYTHING
     assert plotly_charts(at) == CHARTS_SPACES
 
     # the spaces table still lists the spaces; the profile says it has nothing in the period
-    empty = run_app(PAGES[3], **EMPTY_PERIOD, profile=SPACE_WITH_EVERYTHING)
+    empty = app(PAGES[3], **EMPTY_PERIOD, profile=SPACE_WITH_EVERYTHING)
     assert not empty.exception
     assert plotly_charts(empty) == 0
     shown = [info.value for info in empty.info]
@@ -238,9 +221,9 @@ def test_spaces_page_draws_the_profiles_charts_and_none_for_an_empty_period() ->
 
 
 @pytest.mark.parametrize("year", ["2019", "2025"])
-def test_spaces_table_row_and_profile_show_the_same_figures(demo, year: str) -> None:
+def test_spaces_table_row_and_profile_show_the_same_figures(app, demo, year: str) -> None:
     """For every space: the table's events, visits and participations are the profile's (one rule each)."""
-    at = run_app(PAGES[3], period="year", year=year)
+    at = app(PAGES[3], period="year", year=year)
     assert not at.exception
     table = at.dataframe[0].value.set_index(t("col.name", "lv"))
     names = dict(zip(demo.spaces["space_id"], demo.spaces["name"], strict=True))
@@ -258,9 +241,9 @@ def test_spaces_table_row_and_profile_show_the_same_figures(demo, year: str) -> 
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_how_many_different_people_colabora_reached_in_2019(demo, lang: str) -> None:
+def test_how_many_different_people_colabora_reached_in_2019(app, demo, lang: str) -> None:
     """By clicking only: the year 2019, the project, "unique participants"; the report's JSON agrees."""
-    at = run_app(PAGES[1], lang=lang, period="year", year="2019", project=COLABORA)
+    at = app(PAGES[1], lang=lang, period="year", year="2019", project=COLABORA)
     at.segmented_control(key="count").set_value("unique_participants").run()
     assert not at.exception
     assert at.query_params["count"] == "unique_participants"
@@ -276,8 +259,8 @@ def test_how_many_different_people_colabora_reached_in_2019(demo, lang: str) -> 
     assert metric_values(at)[t("kpi.participations", lang)] == fmt_int(report["participations"], lang)
 
 
-def test_attendance_offers_the_events_csv() -> None:
-    at = run_app(PAGES[1], period="all")
+def test_attendance_offers_the_events_csv(app) -> None:
+    at = app(PAGES[1], period="all")
     assert not at.exception
     assert len(at.dataframe) == 1
     assert len(at.dataframe[0].value) == 121  # every demo event
@@ -289,11 +272,11 @@ def _copy_demo(tmp_path: Path) -> Path:
     return folder
 
 
-def test_broken_folder_without_earlier_good_data_shows_problems(tmp_path: Path, monkeypatch) -> None:
+def test_broken_folder_without_earlier_good_data_shows_problems(app, tmp_path: Path, monkeypatch) -> None:
     folder = _copy_demo(tmp_path)
     (folder / "events.csv").write_bytes(b"event_id;title\nE1;x\n")
     monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
-    at = run_app(lang="en")
+    at = app(lang="en")
     assert not at.exception
     assert at.error[0].value == t("app.cannot_load", "en", folder=md(folder))
     problems = at.dataframe[0].value
@@ -301,34 +284,34 @@ def test_broken_folder_without_earlier_good_data_shows_problems(tmp_path: Path, 
     assert t("problem.column_missing", "en", column="event_type") in problems[t("cli.col.message", "en")].tolist()
 
 
-def test_broken_folder_keeps_showing_the_last_good_data(tmp_path: Path, monkeypatch, demo) -> None:
+def test_broken_folder_keeps_showing_the_last_good_data(app, tmp_path: Path, monkeypatch, demo) -> None:
     folder = _copy_demo(tmp_path)
     monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
-    good = run_app(period="all")
+    good = app(period="all")
     events_before = metric_values(good)[t("kpi.events", "lv")]
     assert len(demo.events) > 0
     assert events_before == fmt_int(len(demo.events), "lv")
 
     with (folder / "events.csv").open("ab") as handle:
         handle.write("E-BAD;Salauzts;opening;31.02.2024\r\n".encode("cp1257"))
-    at = run_app(period="all")
+    at = app(period="all")
     assert not at.exception
     assert metric_values(at)[t("kpi.events", "lv")] == events_before
     assert any(t("app.showing_last_good", "lv") == w.value for w in at.warning)
     assert all(t("app.demo_notice", "lv") != info.value for info in at.info), "real data is not marked as demo"
 
 
-def test_data_page_opens_when_nothing_could_be_loaded(tmp_path: Path, monkeypatch) -> None:
+def test_data_page_opens_when_nothing_could_be_loaded(app, tmp_path: Path, monkeypatch) -> None:
     folder = _copy_demo(tmp_path)
     (folder / "spaces.csv").write_bytes(b"space_id;name\nx;X\n")
     monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
-    at = run_app("app_pages/data.py")
+    at = app("app_pages/data.py")
     assert not at.exception
     assert at.title[0].value == t("page.data", "lv")
     assert not at.sidebar.multiselect, "the Data page has no use for the filters"
 
 
-def test_reports_page_has_no_sidebar_filters() -> None:
-    at = run_app("app_pages/reports.py")
+def test_reports_page_has_no_sidebar_filters(app) -> None:
+    at = app("app_pages/reports.py")
     assert not at.exception
     assert not at.sidebar.multiselect

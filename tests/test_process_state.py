@@ -23,7 +23,7 @@ def counted_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     draws: list[int] = []
     lock = threading.Lock()
 
-    def fake_render(figures, widths, browser):
+    def fake_render(figures, widths, _browser):
         with lock:
             draws.append(len(figures))
         return [f"{fig.data[0].y[0]}@{width}".encode() for fig, width in zip(figures, widths, strict=True)]
@@ -38,7 +38,8 @@ def figure(value: int) -> go.Figure:
     return go.Figure(go.Bar(x=["a"], y=[value]))
 
 
-def test_the_chart_cache_is_safe_from_many_threads(counted_renders: list[int]) -> None:
+@pytest.mark.usefixtures("counted_renders")
+def test_the_chart_cache_is_safe_from_many_threads() -> None:
     figures = [figure(value) for value in range(20)]  # more than the cache holds: entries come and go
     failures: list[BaseException] = []
     start = threading.Barrier(12)
@@ -105,7 +106,8 @@ def test_loading_leaves_the_allocator_to_the_entry_points() -> None:
     ("reports.cli", ["/nonexistent-folder", "--project", "X", "--format", "json"]),
     ("storage.cli", ["hash-password"]),
 ])  # fmt: skip
-def test_every_command_sets_the_allocator_up_at_start(module: str, argv: list[str], monkeypatch, capsys) -> None:
+@pytest.mark.usefixtures("capsys")  # the commands' output stays out of the test log
+def test_every_command_sets_the_allocator_up_at_start(module: str, argv: list[str], monkeypatch) -> None:
     import importlib
 
     cli = importlib.import_module(module)
@@ -116,15 +118,11 @@ def test_every_command_sets_the_allocator_up_at_start(module: str, argv: list[st
     assert calls == [None]
 
 
-def test_the_app_sets_the_allocator_up_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
-    from streamlit.testing.v1 import AppTest
-
+def test_the_app_sets_the_allocator_up_at_start(app, monkeypatch: pytest.MonkeyPatch) -> None:
     import loaders.memory
 
     calls: list[None] = []
     monkeypatch.setattr(loaders.memory, "return_freed_memory", lambda: calls.append(None))
-    at = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60)
-    at.query_params["period"] = "all"
-    at.run()
+    at = app(period="all")
     assert not at.exception
     assert calls == [None]

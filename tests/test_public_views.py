@@ -152,7 +152,7 @@ def map_screen(ds: Dataset, filters: metrics.Filters, measure: str) -> dict:
     html = m.get_root().render()
     names = dict(zip(ds.spaces["name"], ds.spaces["space_id"], strict=True))
     shown: dict = {}
-    cards = headline_cards(ds, filters, True, "lv")
+    cards = headline_cards(ds, filters, "lv", public=True)
     shown["participations"] = number(cards["participations"][1])
     shown["active_residents"] = number(cards["active_residents"][1])
     residents_label = t("map.popup.active_residents", "lv", date="").strip()
@@ -162,7 +162,7 @@ def map_screen(ds: Dataset, filters: metrics.Filters, measure: str) -> dict:
         active = next(v for k, v in cells.items() if k.startswith(residents_label))
         shown[("space_residents", space)] = number(active)
         shown[("space_participations", space)] = number(cells[t("map.popup.participations", "lv")])
-        panel = space_panel(ds, filters, space, True, "lv")
+        panel = space_panel(ds, filters, space, "lv", public=True)
         assert number(panel["active"][1]) == shown[("space_residents", space)]
         assert number(panel["participations"][1]) == shown[("space_participations", space)]
     home = "home_participations" if measure == "participations" else "home_residents"
@@ -350,9 +350,8 @@ def test_public_report_files_print_the_protected_figures(tmp_path_factory, table
 # --------------------------------------------------------------------------- the demo data
 
 
-def test_demo_presentation_2024_shows_nothing_that_can_be_worked_out() -> None:
+def test_demo_presentation_2024_shows_nothing_that_can_be_worked_out(demo) -> None:
     """The review's case: Ogre library's 2 residents hidden, and Jūrmala's 8 with them (panel included)."""
-    demo = load_dataset(Path(__file__).resolve().parents[1] / "data").dataset
     values, relations = map_facts(demo, YEAR)
     for measure in PERSON_MEASURES:
         shown = map_screen(demo, YEAR, measure)
@@ -363,8 +362,7 @@ def test_demo_presentation_2024_shows_nothing_that_can_be_worked_out() -> None:
         check(values, relations, shown)
 
 
-def test_demo_public_report_shows_men_and_women_when_they_are_five_or_more() -> None:
-    demo = load_dataset(Path(__file__).resolve().parents[1] / "data").dataset
+def test_demo_public_report_shows_men_and_women_when_they_are_five_or_more(demo) -> None:
     data = report_to_dict(assemble_report(demo, "18-00-A019.333-000015", public=True))
     exact = report_to_dict(assemble_report(demo, "18-00-A019.333-000015"))
     assert exact["participations_by_gender"]["other"] == 3  # was enough to hide the men's 135 before

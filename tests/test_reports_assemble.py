@@ -35,34 +35,22 @@ from tests.reports_fixture import (
 )
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    result = load_dataset(write_fixture(tmp_path_factory.mktemp("reports") / "data"))
-    assert result.ok, [p.message("en") for p in result.problems]
-    return result
-
-
-@pytest.fixture(scope="module")
-def ds(loaded):
-    return loaded.dataset
-
-
 def as_json(report) -> dict:
     """What a script reading the JSON file sees."""
     return json.loads(build_json(report).decode("utf-8"))
 
 
-def test_json_has_the_hand_counted_figures(loaded) -> None:
-    data = as_json(assemble_report(loaded.dataset, PROJECT, fingerprint=loaded.fingerprint))
+def test_json_has_the_hand_counted_figures(reports_loaded) -> None:
+    data = as_json(assemble_report(reports_loaded.dataset, PROJECT, fingerprint=reports_loaded.fingerprint))
     for key, value in EXPECTED.items():
         assert data[key] == value, key
     assert [(e["event_id"], e["participations"]) for e in data["events_list"]] == EXPECTED_EVENTS
     assert "unique_participants" not in data["targets"]  # the project has no such target
-    assert data["fingerprint"] == loaded.fingerprint and len(data["fingerprint"]) == 64
+    assert data["fingerprint"] == reports_loaded.fingerprint and len(data["fingerprint"]) == 64
 
 
-def test_json_keys_and_default_age_bands(ds) -> None:
-    data = as_json(assemble_report(ds, PROJECT))
+def test_json_keys_and_default_age_bands(reports_ds) -> None:
+    data = as_json(assemble_report(reports_ds, PROJECT))
     required = {"project_code", "from", "to", "events", "events_by_type", "participations", "unique_participants",
                 "participations_by_gender", "participations_by_age_band", "participations_by_municipality",
                 "spaces_involved", "residents_active_at_end", "residents_new", "targets", "fingerprint"}
@@ -71,8 +59,8 @@ def test_json_keys_and_default_age_bands(ds) -> None:
     assert list(data["participations_by_municipality"])[-1] == "unknown"
 
 
-def test_identification_and_events_list(ds) -> None:
-    data = as_json(assemble_report(ds, PROJECT))
+def test_identification_and_events_list(reports_ds) -> None:
+    data = as_json(assemble_report(reports_ds, PROJECT))
     assert data["identification"] == {
         "project_code": PROJECT, "title": PROJECT_TITLE, "programme": "Latvijas Lauku attīstības programma 2014–2020",
         "measure": "19.3 Starpteritoriālā un starpvalstu sadarbība", "funder": "ELFLA",
@@ -85,19 +73,19 @@ def test_identification_and_events_list(ds) -> None:
     assert events["E3"]["date"] == "2024-04-10" and events["E3"]["event_type"] == "study_visit"
 
 
-def test_figures_equal_the_metrics_the_pages_use(ds) -> None:
+def test_figures_equal_the_metrics_the_pages_use(reports_ds) -> None:
     """The dashboard's pages call the same metrics with the same filter."""
-    report = assemble_report(ds, PROJECT)
+    report = assemble_report(reports_ds, PROJECT)
     f = metrics.Filters(START, END, projects=(PROJECT,))
-    assert report.indicators["participations"] == metrics.participations(ds, f)
-    assert report.indicators["unique_participants"] == metrics.unique_participants(ds, f)
-    assert report.indicators["residents_active_at_end"] == metrics.active_residents(ds, f)
-    assert report.breakdowns["participations_by_gender"] == metrics.participations_by_gender(ds, f).to_dict()
+    assert report.indicators["participations"] == metrics.participations(reports_ds, f)
+    assert report.indicators["unique_participants"] == metrics.unique_participants(reports_ds, f)
+    assert report.indicators["residents_active_at_end"] == metrics.active_residents(reports_ds, f)
+    assert report.breakdowns["participations_by_gender"] == metrics.participations_by_gender(reports_ds, f).to_dict()
 
 
-def test_provenance(ds) -> None:
+def test_provenance(reports_ds) -> None:
     now = dt.datetime(2025, 1, 31, 9, 30, tzinfo=dt.UTC)
-    data = as_json(assemble_report(ds, PROJECT, fingerprint="ab" * 32, now=now))
+    data = as_json(assemble_report(reports_ds, PROJECT, fingerprint="ab" * 32, now=now))
     provenance = data["provenance"]
     assert provenance["fingerprint"] == "ab" * 32
     assert provenance["generated_at"] == "2025-01-31T09:30:00+00:00"
@@ -109,15 +97,15 @@ def test_provenance(ds) -> None:
     assert provenance["suppression"] is None
 
 
-def test_period_given_explicitly(ds) -> None:
+def test_period_given_explicitly(reports_ds) -> None:
     # 2024-04-01 … 2024-06-30: E3 (7) and E4 (6)
-    data = as_json(assemble_report(ds, PROJECT, dt.date(2024, 4, 1), None))
+    data = as_json(assemble_report(reports_ds, PROJECT, dt.date(2024, 4, 1), None))
     assert (data["from"], data["to"]) == ("2024-04-01", "2024-06-30")  # the open end is the project's
     assert (data["events"], data["participations"]) == (2, 13)
 
 
-def test_project_without_dates_or_targets_is_all_time(ds) -> None:
-    data = as_json(assemble_report(ds, OTHER_PROJECT))
+def test_project_without_dates_or_targets_is_all_time(reports_ds) -> None:
+    data = as_json(assemble_report(reports_ds, OTHER_PROJECT))
     assert (data["from"], data["to"]) == (None, None)
     assert (data["events"], data["participations"], data["unique_participants"]) == (1, 30, 30)
     assert data["participations_by_gender"] == {"female": 0, "male": 0, "other": 0, "unknown": 30}
@@ -126,24 +114,25 @@ def test_project_without_dates_or_targets_is_all_time(ds) -> None:
     assert data["residents_new"] == 5  # all time: every resident joined in it
 
 
-def test_configurable_age_bands(ds) -> None:
+def test_configurable_age_bands(reports_ds) -> None:
     youth = (AgeBand("<30", None, 29), AgeBand("30+", 30, None))
-    data = as_json(assemble_report(ds, PROJECT, bands=youth))
+    data = as_json(assemble_report(reports_ds, PROJECT, bands=youth))
     # <30: R3, G5 ×2, G1 ×2 = 5; 30+: R1 ×3, G4 ×2, R2 ×2, G2 ×2, G3 = 10; unknown 14
     assert data["participations_by_age_band"] == {"<30": 5, "30+": 10, "unknown": 14}
     assert data["provenance"]["filters"]["age_bands"] == ["<30", "30+"]
 
 
-def test_unknown_project_and_reversed_period(ds) -> None:
+def test_unknown_project_and_reversed_period(reports_ds) -> None:
     with pytest.raises(UnknownProject) as raised:
-        assemble_report(ds, "NO-SUCH")
+        assemble_report(reports_ds, "NO-SUCH")
     assert raised.value.known == sorted([PROJECT, OTHER_PROJECT])
     with pytest.raises(ValueError):
-        assemble_report(ds, PROJECT, dt.date(2024, 6, 1), dt.date(2024, 1, 1))
+        assemble_report(reports_ds, PROJECT, dt.date(2024, 6, 1), dt.date(2024, 1, 1))
 
 
-def test_english_report_has_the_same_figures(ds) -> None:
-    lv, en = report_to_dict(assemble_report(ds, PROJECT)), report_to_dict(assemble_report(ds, PROJECT, lang="en"))
+def test_english_report_has_the_same_figures(reports_ds) -> None:
+    lv, en = (report_to_dict(assemble_report(reports_ds, PROJECT)),
+              report_to_dict(assemble_report(reports_ds, PROJECT, lang="en")))
     for key in EXPECTED:
         assert lv[key] == en[key], key
     assert lv["provenance"]["counting_rules"] != en["provenance"]["counting_rules"]
@@ -152,8 +141,8 @@ def test_english_report_has_the_same_figures(ds) -> None:
 # --------------------------------------------------------------------------- public mode
 
 
-def test_public_json_suppresses_small_counts(ds) -> None:
-    data = as_json(assemble_report(ds, PROJECT, public=True))
+def test_public_json_suppresses_small_counts(reports_ds) -> None:
+    data = as_json(assemble_report(reports_ds, PROJECT, public=True))
     for key, value in EXPECTED_PUBLIC.items():
         assert data[key] == value, key
     assert [(e["event_id"], e["participations"]) for e in data["events_list"]] == EXPECTED_PUBLIC_EVENTS
@@ -173,8 +162,8 @@ def _small(value: object) -> bool:
 
 @pytest.mark.parametrize("period", [(None, None), (dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
                                     (dt.date(2024, 4, 1), dt.date(2024, 6, 30))])
-def test_public_mode_never_leaks_a_hidden_cell_through_a_total(ds, period) -> None:
-    report = assemble_report(ds, PROJECT, *period, public=True)
+def test_public_mode_never_leaks_a_hidden_cell_through_a_total(reports_ds, period) -> None:
+    report = assemble_report(reports_ds, PROJECT, *period, public=True)
     for key, cells in report.breakdowns.items():
         _cannot_be_derived(cells, report.indicators[BREAKDOWN_TOTALS[key]])
     events = {e.event_id: e.participations for e in report.events}
@@ -186,9 +175,9 @@ def test_public_mode_never_leaks_a_hidden_cell_through_a_total(ds, period) -> No
     assert not any(_small(v) for v in events.values())
 
 
-def test_public_january_hides_the_percent_of_a_hidden_figure(ds) -> None:
+def test_public_january_hides_the_percent_of_a_hidden_figure(reports_ds) -> None:
     # E1 only: participations 4 and unique participants 4 are hidden; 1 event of 8 is not a person count
-    data = as_json(assemble_report(ds, PROJECT, dt.date(2024, 1, 1), dt.date(2024, 1, 31), public=True))
+    data = as_json(assemble_report(reports_ds, PROJECT, dt.date(2024, 1, 1), dt.date(2024, 1, 31), public=True))
     assert (data["events"], data["participations"], data["unique_participants"]) == (1, "<5", "<5")
     assert data["targets"]["participations"] == {"target": 50, "achieved": "<5", "percent": None}
     assert data["targets"]["events"] == {"target": 8, "achieved": 1, "percent": 12.5}
@@ -197,8 +186,8 @@ def test_public_january_hides_the_percent_of_a_hidden_figure(ds) -> None:
     assert [e["participations"] for e in data["events_list"]] == ["<5"]
 
 
-def test_json_file_is_utf8_with_latvian_letters(ds) -> None:
-    raw = build_json(assemble_report(ds, PROJECT))
+def test_json_file_is_utf8_with_latvian_letters(reports_ds) -> None:
+    raw = build_json(assemble_report(reports_ds, PROJECT))
     assert LATVIAN_TITLE.encode("utf-8") in raw  # not \\u-escaped
 
 

@@ -31,7 +31,7 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def no_chart_rendering(monkeypatch):
     """Word/PDF from the CLI without starting a browser (charts are tested in test_reports_formats)."""
-    monkeypatch.setattr(cli, "render_charts", lambda report, browser=None: ChartImages((), (), missing_reason="test"))
+    monkeypatch.setattr(cli, "render_charts", lambda _report, _browser=None: ChartImages((), (), missing_reason="test"))
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -116,7 +116,7 @@ def test_unwritable_out_exits_3_without_a_traceback(capsys, folder: Path, tmp_pa
     assert "Traceback" not in err and str(tmp_path / "no" / "x.csv") in err
 
 
-def test_python_m_reports_on_the_demo_data_prints_the_indicators() -> None:
+def test_python_m_reports_on_the_demo_data_prints_the_indicators(demo) -> None:
     """The issue's "done means": ``python -m reports data --project 18-00-A019.333-000015 --format json``."""
     done = subprocess.run(
         [sys.executable, "-m", "reports", "data", "--project", COLABORA, "--format", "json"],
@@ -124,10 +124,9 @@ def test_python_m_reports_on_the_demo_data_prints_the_indicators() -> None:
     )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    ds = load_dataset(PROJECT_DIR / "data").dataset
     f = metrics.Filters(dt.date(2018, 9, 1), dt.date(2020, 12, 31), projects=(COLABORA,))
     assert (data["from"], data["to"]) == ("2018-09-01", "2020-12-31")
-    assert data["events"] == metrics.event_count(ds, f)
-    assert data["participations"] == metrics.participations(ds, f)
-    assert data["unique_participants"] == metrics.unique_participants(ds, f)
+    assert data["events"] == metrics.event_count(demo, f)
+    assert data["participations"] == metrics.participations(demo, f)
+    assert data["unique_participants"] == metrics.unique_participants(demo, f)
     assert data["targets"]["participations"]["target"] == 600

@@ -19,7 +19,6 @@ from pypdf import PdfReader
 from config import load_settings
 from i18n import t
 from i18n.formatting import fmt_int, fmt_percent
-from loaders import load_dataset
 from reports import assemble_report, chart_images
 from reports.build import FORMATS, build, file_name
 from reports.chart_images import ChartImages, browser_path, render_charts
@@ -36,7 +35,6 @@ from tests.reports_fixture import (
     LATVIAN_TITLE,
     PROJECT,
     PROJECT_TITLE,
-    write_fixture,
 )
 
 NO_CHARTS = ChartImages((), (), missing_reason="test")
@@ -47,25 +45,18 @@ GENDER_LABELS = {"female": "gender.female", "male": "gender.male", "other": "gen
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    result = load_dataset(write_fixture(tmp_path_factory.mktemp("formats") / "data"))
-    assert result.ok
-    return result
+def report(reports_loaded):
+    return assemble_report(reports_loaded.dataset, PROJECT, fingerprint=reports_loaded.fingerprint)
 
 
 @pytest.fixture(scope="module")
-def report(loaded):
-    return assemble_report(loaded.dataset, PROJECT, fingerprint=loaded.fingerprint)
+def public_report(reports_loaded):
+    return assemble_report(reports_loaded.dataset, PROJECT, public=True, fingerprint=reports_loaded.fingerprint)
 
 
 @pytest.fixture(scope="module")
-def public_report(loaded):
-    return assemble_report(loaded.dataset, PROJECT, public=True, fingerprint=loaded.fingerprint)
-
-
-@pytest.fixture(scope="module")
-def english_report(loaded):
-    return assemble_report(loaded.dataset, PROJECT, lang="en", fingerprint=loaded.fingerprint)
+def english_report(reports_loaded):
+    return assemble_report(reports_loaded.dataset, PROJECT, lang="en", fingerprint=reports_loaded.fingerprint)
 
 
 _built: dict[tuple[int, str], bytes] = {}
@@ -212,10 +203,10 @@ def test_word_tables_have_the_figures(report) -> None:
     assert identification[t("report.id.budget")] == "12\xa0345,67"
 
 
-def test_word_has_funding_line_and_provenance(report, loaded) -> None:
+def test_word_has_funding_line_and_provenance(report, reports_loaded) -> None:
     text = word_text(built(report, "docx"))
     assert "Atbalsta Zemkopības ministrija un Lauku atbalsta dienests" in text and "ELFLA" in text
-    assert loaded.fingerprint in text
+    assert reports_loaded.fingerprint in text
     assert t("report.rule.participations") in text
 
 
@@ -230,7 +221,7 @@ def test_word_public_mode(public_report) -> None:
 # --------------------------------------------------------------------------- PDF
 
 
-def test_pdf_text_has_the_figures(report, loaded) -> None:
+def test_pdf_text_has_the_figures(report) -> None:
     text = plain(pdf_text(built(report, "pdf")))
     assert f"{t('report.indicator.events')} 4 8 {fmt_percent(0.5, 'lv')}" in text
     assert f"{t('report.indicator.participations')} 29 50 {fmt_percent(0.58, 'lv')}" in text
@@ -316,7 +307,7 @@ def test_file_names(report, public_report) -> None:
 
 
 def test_documents_without_a_browser_get_a_note_instead_of_charts(report, monkeypatch) -> None:
-    def no_browser(*args, **kwargs):
+    def no_browser(*_args, **_kwargs):
         raise RuntimeError("Kaleido v1 and later requires Chrome to be installed")
 
     monkeypatch.setattr(chart_images, "render_pngs", no_browser)
@@ -332,7 +323,7 @@ def test_documents_without_a_browser_get_a_note_instead_of_charts(report, monkey
 def test_public_mode_leaves_out_charts_with_hidden_values(public_report, monkeypatch) -> None:
     drawn: list[int] = []
 
-    def fake_render(figures, widths=None, browser=None):
+    def fake_render(figures, *_args, **_kwargs):
         drawn.append(len(figures))
         return [_PNG] * len(figures)
 

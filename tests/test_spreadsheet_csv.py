@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 import exports.spreadsheet_csv
 import reports.csv_export
@@ -30,8 +29,6 @@ from loaders.contract import TABLES
 from reports import assemble_report
 from reports.build import build
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-DASHBOARD = str(PROJECT_DIR / "dashboard.py")
 COLABORA = "18-00-A019.333-000015"
 BOM = b"\xef\xbb\xbf"
 DATES = {"lv": re.compile(r"\d\d\.\d\d\.\d{4}"), "en": re.compile(r"\d{4}-\d\d-\d\d")}
@@ -131,19 +128,9 @@ def rows_of(data: bytes, header: list[str]) -> list[list[str]]:
     return rows[1:]
 
 
-def run_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_the_attendance_events_csv(lang: str, written, offered) -> None:
-    run_page("app_pages/attendance.py", lang=lang, period="all")
+def test_the_attendance_events_csv(app, lang: str, written, offered) -> None:
+    app("app_pages/attendance.py", lang=lang, period="all")
     data = offered[t("attendance.download_csv", lang)]
     assert any(data is made for made in written)
     header = [t(key, lang) for key in ("col.starts_on", "col.title", "col.event_type", "col.participations",
@@ -155,8 +142,8 @@ def test_the_attendance_events_csv(lang: str, written, offered) -> None:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_the_map_figures_csv(lang: str, written, offered) -> None:
-    run_page("app_pages/map.py", lang=lang, period="all")
+def test_the_map_figures_csv(app, lang: str, written, offered) -> None:
+    app("app_pages/map.py", lang=lang, period="all")
     data = offered[t("map.download.csv", lang)]
     assert any(data is made for made in written)
     rows = rows_of(data, [t("map.col.municipality", lang), t("map.measure.participations", lang)])
@@ -165,9 +152,8 @@ def test_the_map_figures_csv(lang: str, written, offered) -> None:
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_the_reports_events_csv(lang: str, written) -> None:
-    ds = load_dataset(PROJECT_DIR / "data").dataset
-    report = assemble_report(ds, COLABORA, lang=lang)
+def test_the_reports_events_csv(demo, lang: str, written) -> None:
+    report = assemble_report(demo, COLABORA, lang=lang)
     data = build(report, "csv")
     assert written == [data]
     header = [t(key, lang) for key in ("report.col.event_id", "col.starts_on", "col.title", "col.event_type",

@@ -94,7 +94,7 @@ def test_a_zip_that_tries_to_climb_out_is_refused_and_nothing_is_written(tmp_pat
 
 
 def test_a_zip_bomb_is_refused_before_anything_is_expanded(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_expanding(*args, **kwargs):
+    def no_expanding(*_args, **_kwargs):
         raise AssertionError("an entry was opened")
 
     bomb = zip_bomb("events.csv")  # 30 MB of zeros in a few kB

@@ -118,7 +118,7 @@ def edited(data: bytes, old: bytes, new: bytes) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def demo_save(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The demo data without ``event_stops.csv``, and a save that touches four files.
 
     ``events.csv`` and ``projects.csv`` replaced, ``event_stops.csv`` created, ``attendance.csv``
@@ -146,15 +146,15 @@ def copy_of(source: Path, tmp_path: Path, name: str) -> Path:
     return folder
 
 
-def saving(folder: Path, demo: dict) -> Callable[[], object]:
+def saving(folder: Path, demo_save: dict) -> Callable[[], object]:
     fingerprint = snapshot(folder).fingerprint
-    return lambda: save_change(folder, demo["writes"], demo["removes"], fingerprint, SETTINGS, now=T0,
-                               validated=demo["validated"])
+    return lambda: save_change(folder, demo_save["writes"], demo_save["removes"], fingerprint, SETTINGS, now=T0,
+                               validated=demo_save["validated"])
 
 
-def test_the_steps_of_a_save_are_the_ones_a_kill_can_interrupt(demo: dict, tmp_path: Path, monkeypatch) -> None:
-    folder = copy_of(demo["base"], tmp_path, "data")
-    assert steps_of(folder, saving(folder, demo), monkeypatch) == [
+def test_the_steps_of_a_save_are_the_ones_a_kill_can_interrupt(demo_save: dict, tmp_path: Path, monkeypatch) -> None:
+    folder = copy_of(demo_save["base"], tmp_path, "data")
+    assert steps_of(folder, saving(folder, demo_save), monkeypatch) == [
         ("replace", f".history/{ENTRY}.journal"),  # the journal: from here on, a kill is rolled back
         ("replace", f".history/{ENTRY}/manifest.json"),  # after the backup copies
         ("replace", "events.csv"),
@@ -166,14 +166,16 @@ def test_the_steps_of_a_save_are_the_ones_a_kill_can_interrupt(demo: dict, tmp_p
 
 
 @pytest.mark.parametrize("kill_at", range(8))
-def test_a_save_killed_at_any_step_leaves_the_old_or_the_new_folder(demo: dict, tmp_path: Path, kill_at: int) -> None:
-    folder = copy_of(demo["base"], tmp_path, "data")
-    run_killed(folder, saving(folder, demo), kill_at)
+def test_a_save_killed_at_any_step_leaves_the_old_or_the_new_folder(
+    demo_save: dict, tmp_path: Path, kill_at: int
+) -> None:
+    folder = copy_of(demo_save["base"], tmp_path, "data")
+    run_killed(folder, saving(folder, demo_save), kill_at)
     completed = kill_at == 7
 
     report = recover(folder)
 
-    assert data_files(folder) == (demo["new"] if completed else demo["old"])
+    assert data_files(folder) == (demo_save["new"] if completed else demo_save["old"])
     assert temporaries(folder) == []
     if kill_at == 0:  # before the journal was in place: only its temporary file is left
         assert report.rolled_back == () and len(report.temporaries) == 1
@@ -193,15 +195,15 @@ def test_a_save_killed_at_any_step_leaves_the_old_or_the_new_folder(demo: dict, 
     assert sorted(p.name for p in (folder / ".history").iterdir()) == ([ENTRY] if completed else [])
     if completed:
         undo_last_save(folder, snapshot(folder).fingerprint, SETTINGS, now=UNDO_AT)
-        assert data_files(folder) == demo["old"]
+        assert data_files(folder) == demo_save["old"]
 
 
 @pytest.fixture(scope="module")
-def saved(demo: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def saved(demo_save: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo folder after the save, completed."""
-    folder = copy_of(demo["base"], tmp_path_factory.mktemp("saved"), "data")
-    saving(folder, demo)()
-    assert data_files(folder) == demo["new"]
+    folder = copy_of(demo_save["base"], tmp_path_factory.mktemp("saved"), "data")
+    saving(folder, demo_save)()
+    assert data_files(folder) == demo_save["new"]
     return folder
 
 
@@ -211,7 +213,7 @@ def undoing(folder: Path) -> Callable[[], object]:
 
 
 def test_an_undo_killed_at_any_step_leaves_the_save_or_its_undo(
-    demo: dict, saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_save: dict, saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dry_run = copy_of(saved, tmp_path, "dry-run")
     steps = steps_of(dry_run, undoing(dry_run), monkeypatch)
@@ -222,24 +224,24 @@ def test_an_undo_killed_at_any_step_leaves_the_save_or_its_undo(
         history = list_history(folder)  # the first storage call recovers
         assert temporaries(folder) == []
         if kill_at < len(steps):
-            assert data_files(folder) == demo["new"]
+            assert data_files(folder) == demo_save["new"]
             assert [entry.id for entry in history] == [ENTRY]
             assert last_undoable(folder).id == ENTRY  # the save can still be undone
         else:
-            assert data_files(folder) == demo["old"]
+            assert data_files(folder) == demo_save["old"]
             assert [entry.kind for entry in history] == ["undo", "save"]
             assert history[1].undone_by == history[0].id and last_undoable(folder) is None
 
 
 @pytest.mark.parametrize("save_killed_at", [4, 6])
 def test_a_recovery_killed_at_any_step_is_finished_by_the_next_call(
-    demo: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save_killed_at: int
+    demo_save: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save_killed_at: int
 ) -> None:
-    interrupted = copy_of(demo["base"], tmp_path, "interrupted")
-    run_killed(interrupted, saving(interrupted, demo), save_killed_at)
+    interrupted = copy_of(demo_save["base"], tmp_path, "interrupted")
+    run_killed(interrupted, saving(interrupted, demo_save), save_killed_at)
     assert (interrupted / ".history" / f"{ENTRY}.journal").exists()  # at 6 every file is new, yet not saved
     if save_killed_at == 4:
-        assert data_files(interrupted) not in (demo["old"], demo["new"])  # mixed: what recovery is for
+        assert data_files(interrupted) not in (demo_save["old"], demo_save["new"])  # mixed: what recovery is for
 
     dry_run = copy_of(interrupted, tmp_path, "dry-run")
     steps = steps_of(dry_run, lambda: recover(dry_run), monkeypatch)
@@ -248,38 +250,38 @@ def test_a_recovery_killed_at_any_step_is_finished_by_the_next_call(
         folder = copy_of(interrupted, tmp_path, f"recovery-{kill_at}")
         run_killed(folder, lambda folder=folder: recover(folder), kill_at)
         assert (recover(folder) is None) == (kill_at == len(steps))
-        assert data_files(folder) == demo["old"]
+        assert data_files(folder) == demo_save["old"]
         assert temporaries(folder) == [] and list(folder.joinpath(".history").iterdir()) == []
         assert list_history(folder) == []
 
 
-def test_the_next_save_rolls_back_the_interrupted_one_first(demo: dict, tmp_path: Path) -> None:
-    folder = copy_of(demo["base"], tmp_path, "data")
+def test_the_next_save_rolls_back_the_interrupted_one_first(demo_save: dict, tmp_path: Path) -> None:
+    folder = copy_of(demo_save["base"], tmp_path, "data")
     old_fingerprint = snapshot(folder).fingerprint
-    run_killed(folder, saving(folder, demo), 4)
-    save_change(folder, demo["writes"], demo["removes"], old_fingerprint, SETTINGS, now=T0,
-                validated=demo["validated"])
-    assert data_files(folder) == demo["new"] and temporaries(folder) == []
+    run_killed(folder, saving(folder, demo_save), 4)
+    save_change(folder, demo_save["writes"], demo_save["removes"], old_fingerprint, SETTINGS, now=T0,
+                validated=demo_save["validated"])
+    assert data_files(folder) == demo_save["new"] and temporaries(folder) == []
     assert [entry.id for entry in list_history(folder)] == [ENTRY]
 
 
-def test_a_backup_that_does_not_match_the_journal_is_not_restored(demo: dict, tmp_path: Path) -> None:
-    folder = copy_of(demo["base"], tmp_path, "data")
-    run_killed(folder, saving(folder, demo), 4)
+def test_a_backup_that_does_not_match_the_journal_is_not_restored(demo_save: dict, tmp_path: Path) -> None:
+    folder = copy_of(demo_save["base"], tmp_path, "data")
+    run_killed(folder, saving(folder, demo_save), 4)
     (folder / ".history" / ENTRY / "events.csv").write_bytes(b"not what was there")
     with pytest.raises(SaveFailed) as failed:
         recover(folder)
     assert not failed.value.restored and failed.value.params["backup"].endswith(ENTRY)
-    assert (folder / "events.csv").read_bytes() == demo["writes"]["events.csv"]  # not overwritten with junk
-    assert (folder / "projects.csv").read_bytes() == demo["old"]["projects.csv"]  # the others are put back
+    assert (folder / "events.csv").read_bytes() == demo_save["writes"]["events.csv"]  # not overwritten with junk
+    assert (folder / "projects.csv").read_bytes() == demo_save["old"]["projects.csv"]  # the others are put back
     assert (folder / ".history" / f"{ENTRY}.journal").exists()
     with pytest.raises(SaveFailed):  # every later call refuses too, until someone looks
         list_history(folder)
 
 
-def test_a_journal_cannot_make_recovery_touch_other_paths(demo: dict, tmp_path: Path) -> None:
-    folder = copy_of(demo["base"], tmp_path, "data")
-    run_killed(folder, saving(folder, demo), 4)
+def test_a_journal_cannot_make_recovery_touch_other_paths(demo_save: dict, tmp_path: Path) -> None:
+    folder = copy_of(demo_save["base"], tmp_path, "data")
+    run_killed(folder, saving(folder, demo_save), 4)
     journal = folder / ".history" / f"{ENTRY}.journal"
     journal.write_text(journal.read_text("utf-8").replace('"events.csv"', '"../outside.csv"'), "utf-8")
     (tmp_path / "outside.csv").write_text("stay")
@@ -288,26 +290,20 @@ def test_a_journal_cannot_make_recovery_touch_other_paths(demo: dict, tmp_path: 
     assert (tmp_path / "outside.csv").read_text() == "stay"
 
 
-def test_the_app_rolls_an_interrupted_save_back_and_says_so(demo: dict, tmp_path: Path, monkeypatch) -> None:
-    from streamlit.testing.v1 import AppTest
-
+def test_the_app_rolls_an_interrupted_save_back_and_says_so(app, demo_save: dict, tmp_path: Path, monkeypatch) -> None:
     from i18n import t
 
-    folder = copy_of(demo["base"], tmp_path, "data")
-    run_killed(folder, saving(folder, demo), 4)  # killed after events.csv and projects.csv were replaced
+    folder = copy_of(demo_save["base"], tmp_path, "data")
+    run_killed(folder, saving(folder, demo_save), 4)  # killed after events.csv and projects.csv were replaced
     monkeypatch.setenv("COWORKING_DATA_DIR", str(folder))
-    dashboard = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 
-    at = AppTest.from_file(dashboard, default_timeout=60)
-    at.run()
+    at = app()
     assert not at.exception
-    assert data_files(folder) == demo["old"] and temporaries(folder) == []
+    assert data_files(folder) == demo_save["old"] and temporaries(folder) == []
     banner = [w.value.replace("\\", "") for w in at.warning]  # file names are escaped for markdown
     assert t("data.recovered", "lv", files="events.csv, projects.csv") in banner, banner
 
-    later = AppTest.from_file(dashboard, default_timeout=60)  # another person, later: the Data page says it
-    later.run()
-    later.switch_page("app_pages/data.py").run()
+    later = app("app_pages/data.py")  # another person, later: the Data page says it
     assert not later.exception
     assert not [w for w in later.warning if w.value.startswith(t("data.recovered", "lv")[:20])]
     assert any(info.value.replace("\\", "") == t("data.recovered", "lv", files="events.csv, projects.csv")

@@ -224,7 +224,7 @@ def test_a_failure_while_writing_the_temporary_files_changes_nothing(
 def test_when_the_folder_cannot_be_put_back_the_backup_is_kept(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     original = (folder / "events.csv").read_bytes()
     _fail_on_second_data_replace(monkeypatch, folder)
-    monkeypatch.setattr(storage.transaction, "_restore", lambda copy, target: (_ for _ in ()).throw(OSError("ro")))
+    monkeypatch.setattr(storage.transaction, "_restore", lambda _copy, _target: (_ for _ in ()).throw(OSError("ro")))
     with pytest.raises(SaveFailed) as failed:
         save(folder, {"events.csv": events_csv(extra=1), "residents.csv": table_csv("residents", {"birth_year": 1999})})
     assert not failed.value.restored

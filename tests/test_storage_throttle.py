@@ -9,17 +9,7 @@ import threading
 import pytest
 
 from storage.throttle import PROCESS_POLICY, SESSION_POLICY, Attempt, PasswordThrottle, Policy, Throttle, Wait
-
-
-class FakeClock:
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.storage_helpers import FakeClock
 
 
 def wrong() -> bool:

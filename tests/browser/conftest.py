@@ -12,7 +12,8 @@ Fixtures:
     ``page``              a fresh context per test: 1440×1000, locale ``lv-LV``.
 
 Helpers (import with ``from .conftest import ...``): ``start_server``, ``app_url``,
-``open_app``, ``wait_for_app``, ``assert_no_exception``, ``kpi_value``, ``screenshot``.
+``open_app``, ``wait_for_app``, ``assert_no_exception``, ``kpi_value``, ``screenshot``,
+``show_everything``, ``wait_for_charts``, ``whole_words``.
 
 The browser is the app's ``BROWSER_PATH`` setting (the one that draws the report charts), by default
 Debian's ``/usr/bin/chromium``; ``CHROMIUM_PATH``, the tests' old name for it, still works when
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -59,6 +61,7 @@ LOCALE = "lv-LV"
 SERVER_START_TIMEOUT_S = 60.0
 #: How long a page may take to finish its first run (cold imports of pandas, plotly, folium...).
 APP_RUN_TIMEOUT_MS = 30_000
+CHART_TIMEOUT_MS = 15_000
 
 _running_servers: list[Server] = []
 
@@ -234,7 +237,7 @@ def start_streamlit() -> Iterator[StartStreamlit]:
         server.stop()
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+def pytest_sessionfinish() -> None:  # a hook may take fewer of its arguments
     for server in list(_running_servers):  # servers started with start_server() and never stopped
         server.stop()
 
@@ -260,7 +263,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[None]:
     """On a failed test: save a screenshot of its page and attach the servers' logs to the report."""
     report = yield
     if report.when == "call" and report.failed:
@@ -324,3 +327,40 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def whole_words(words: tuple[str, ...], text: str) -> list[str]:
+    return [word for word in words if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]
+
+
+def wait_for_charts(page: Page, at_least: int) -> None:
+    """Every ``st.plotly_chart`` on the page has been drawn by plotly (its SVG is there)."""
+    charts = page.get_by_test_id("stPlotlyChart")
+    if at_least:
+        expect(charts.first).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    count = charts.count()
+    assert count >= at_least, f"expected at least {at_least} chart(s), found {count}"
+    drawn = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot")
+    expect(drawn).to_have_count(count, timeout=CHART_TIMEOUT_MS)
+    for i in range(count):  # plotly has drawn the plot area of each one
+        expect(drawn.nth(i).locator(".main-svg .cartesianlayer, .main-svg .pielayer").first).to_be_attached(
+            timeout=CHART_TIMEOUT_MS
+        )
+
+
+def show_everything(page: Page) -> None:
+    """Make the viewport as tall as the page's content.
+
+    Streamlit scrolls inside ``stMain``, not the document, so a "full page" screenshot of a
+    1000 px viewport would cut everything below the fold off.
+    """
+    height = page.evaluate(_CONTENT_HEIGHT_JS)
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height)})
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stMain'], [data-testid='stSidebarContent']")]
+                 .every((e) => e.scrollHeight <= e.clientHeight + 1)"""
+    )
+
+
+_CONTENT_HEIGHT_JS = """() => Math.max(...[...document.querySelectorAll(
+    "[data-testid='stMain'], [data-testid='stSidebarContent']")].map((e) => e.scrollHeight + 2))"""

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from metrics_fixture import PERIOD_END, PERIOD_START, TABLES
 from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
 import loaders
@@ -23,10 +22,10 @@ import metrics
 from i18n import t
 from i18n.formatting import fmt_int
 from metrics import geography
+from tests.metrics_fixture import PERIOD_END, PERIOD_START, TABLES
 
 from .conftest import (
     LOCALE,
-    PROJECT_DIR,
     VIEWPORT,
     Server,
     app_url,
@@ -34,9 +33,9 @@ from .conftest import (
     kpi_value,
     open_app,
     screenshot,
+    show_everything,
     wait_for_app,
 )
-from .test_pages import show_everything
 
 pytestmark = pytest.mark.browser
 
@@ -45,11 +44,6 @@ MAP_TIMEOUT_MS = 20_000
 ALL_TIME = {"period": "all"}
 STUDY_VISIT = "E2019-006"  # 25 March 2019, five stops
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-@pytest.fixture(scope="module")
-def demo() -> loaders.Dataset:
-    return loaders.load_dataset(PROJECT_DIR / "data").dataset
 
 
 @pytest.fixture

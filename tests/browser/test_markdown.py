@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.test_markdown_escaping import COLABORA, OPERATOR, PROJECT_TITLE, SPACE, hostile_copy
+from tests.markdown_fixture import COLABORA, OPERATOR, PROJECT_TITLE, SPACE, hostile_copy
 from ui.text import WORD_JOINER
 
 from .conftest import StartStreamlit, app_url, assert_no_exception, open_app

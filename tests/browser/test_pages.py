@@ -21,7 +21,6 @@ from i18n.formatting import fmt_int
 
 from .conftest import (
     LOCALE,
-    PROJECT_DIR,
     VIEWPORT,
     Server,
     app_url,
@@ -29,12 +28,13 @@ from .conftest import (
     kpi_value,
     open_app,
     screenshot,
+    show_everything,
     wait_for_app,
+    wait_for_charts,
+    whole_words,
 )
 
 pytestmark = pytest.mark.browser
-
-CHART_TIMEOUT_MS = 15_000
 
 COLABORA = "18-00-A019.333-000015"
 
@@ -59,11 +59,6 @@ RAW_CODES = (
 ENGLISH_WORDS = ("Participations", "Events", "Residents", "Spaces", "Unknown")
 
 
-@pytest.fixture(scope="module")
-def ds() -> loaders.Dataset:
-    return loaders.load_dataset(PROJECT_DIR / "data").dataset
-
-
 @pytest.fixture
 def fresh_page(browser: Browser) -> Iterator[Page]:
     """A second, independent browser context: someone else opening a shared link."""
@@ -78,43 +73,6 @@ def period(start: dt.date, end: dt.date, **selections: tuple[str, ...]) -> metri
 
 def custom(start: str, end: str, **extra: str | list[str]) -> dict[str, str | list[str]]:
     return {"period": "custom", "from": start, "to": end, **extra}
-
-
-def whole_words(words: tuple[str, ...], text: str) -> list[str]:
-    return [word for word in words if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]
-
-
-def wait_for_charts(page: Page, at_least: int) -> None:
-    """Every ``st.plotly_chart`` on the page has been drawn by plotly (its SVG is there)."""
-    charts = page.get_by_test_id("stPlotlyChart")
-    if at_least:
-        expect(charts.first).to_be_visible(timeout=CHART_TIMEOUT_MS)
-    count = charts.count()
-    assert count >= at_least, f"expected at least {at_least} chart(s), found {count}"
-    drawn = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot")
-    expect(drawn).to_have_count(count, timeout=CHART_TIMEOUT_MS)
-    for i in range(count):  # plotly has drawn the plot area of each one
-        expect(drawn.nth(i).locator(".main-svg .cartesianlayer, .main-svg .pielayer").first).to_be_attached(
-            timeout=CHART_TIMEOUT_MS
-        )
-
-
-def show_everything(page: Page) -> None:
-    """Make the viewport as tall as the page's content.
-
-    Streamlit scrolls inside ``stMain``, not the document, so a "full page" screenshot of a
-    1000 px viewport would cut everything below the fold off.
-    """
-    height = page.evaluate(_CONTENT_HEIGHT_JS)
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height)})
-    page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stMain'], [data-testid='stSidebarContent']")]
-                 .every((e) => e.scrollHeight <= e.clientHeight + 1)"""
-    )
-
-
-_CONTENT_HEIGHT_JS = """() => Math.max(...[...document.querySelectorAll(
-    "[data-testid='stMain'], [data-testid='stSidebarContent']")].map((e) => e.scrollHeight + 2))"""
 
 
 # --------------------------------------------------------------------------- 1. every page, both languages
@@ -144,28 +102,29 @@ def test_page_renders_translated(page: Page, streamlit_server: Server, path: str
 # --------------------------------------------------------------------------- 2. filters in the URL change the KPIs
 
 
-def test_period_in_url_changes_event_kpi(page: Page, streamlit_server: Server, ds: loaders.Dataset) -> None:
+def test_period_in_url_changes_event_kpi(page: Page, streamlit_server: Server, demo: loaders.Dataset) -> None:
     shown = {}
     for year in (2019, 2020):
         open_app(page, app_url(streamlit_server.url, "", custom(f"{year}-01-01", f"{year}-12-31")))
         assert_no_exception(page)
         shown[year] = kpi_value(page, "kpi-events")
-        expected = metrics.event_count(ds, period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        expected = metrics.event_count(demo, period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
         assert expected > 0, year
         assert shown[year] == fmt_int(expected, "lv"), year
     assert shown[2019] != shown[2020]
 
 
-def test_project_and_language_in_url(page: Page, streamlit_server: Server, ds: loaders.Dataset) -> None:
+def test_project_and_language_in_url(page: Page, streamlit_server: Server, demo: loaders.Dataset) -> None:
     params = custom("2019-01-01", "2019-12-31", project=COLABORA, lang="en")
     open_app(page, app_url(streamlit_server.url, "", params))
     assert_no_exception(page)
 
-    expected = metrics.unique_participants(ds, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31), projects=(COLABORA,)))
+    expected = metrics.unique_participants(
+        demo, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31), projects=(COLABORA,)))
     assert expected > 0
     assert kpi_value(page, "kpi-unique_participants") == fmt_int(expected, "en")
     # and the filter was really applied: the whole year without the project filter counts more
-    everyone = metrics.unique_participants(ds, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    everyone = metrics.unique_participants(demo, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
     assert everyone != expected, "the demo data no longer tells the project filter apart"
 
 
@@ -173,15 +132,15 @@ def test_project_and_language_in_url(page: Page, streamlit_server: Server, ds: l
 
 
 def test_project_period_then_event_type_click_gives_a_sharable_link(
-    page: Page, fresh_page: Page, streamlit_server: Server, ds: loaders.Dataset
+    page: Page, fresh_page: Page, streamlit_server: Server, demo: loaders.Dataset
 ) -> None:
     open_app(page, app_url(streamlit_server.url, "", {"period": "project", "project_period": COLABORA}))
     assert_no_exception(page)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_test_id("stCaptionContainer")).to_contain_text("01.09.2018 – 31.12.2020")
     project = period(dt.date(2018, 9, 1), dt.date(2020, 12, 31))
-    assert metrics.event_count(ds, project) > 0
-    assert kpi_value(page, "kpi-events") == fmt_int(metrics.event_count(ds, project), "lv")
+    assert metrics.event_count(demo, project) > 0
+    assert kpi_value(page, "kpi-events") == fmt_int(metrics.event_count(demo, project), "lv")
 
     event_type = sidebar.get_by_test_id("stMultiSelect").filter(has_text="Pasākuma veids")
     event_type.get_by_role("combobox").click()
@@ -191,11 +150,11 @@ def test_project_period_then_event_type_click_gives_a_sharable_link(
     wait_for_app(page)
     assert_no_exception(page)
 
-    study_visits = metrics.event_count(ds, period(project.start, project.end, event_types=("study_visit",)))
+    study_visits = metrics.event_count(demo, period(project.start, project.end, event_types=("study_visit",)))
     assert study_visits > 0
     expected = fmt_int(study_visits, "lv")
     expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(expected)
-    assert study_visits != metrics.event_count(ds, project), "the demo data no longer tells the type filter apart"
+    assert study_visits != metrics.event_count(demo, project), "the demo data no longer tells the type filter apart"
 
     link = page.url
     assert "project_period=18-00-A019.333-000015" in link and "period=project" in link
@@ -210,10 +169,10 @@ def test_project_period_then_event_type_click_gives_a_sharable_link(
 # --------------------------------------------------------------------------- 4. residents page
 
 
-def test_residents_kpi_follows_url_period(page: Page, streamlit_server: Server, ds: loaders.Dataset) -> None:
+def test_residents_kpi_follows_url_period(page: Page, streamlit_server: Server, demo: loaders.Dataset) -> None:
     open_app(page, app_url(streamlit_server.url, "residents", custom("2020-01-01", "2020-12-31")))
     assert_no_exception(page)
-    expected = metrics.active_residents(ds, period(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
+    expected = metrics.active_residents(demo, period(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
     assert expected > 0
     assert kpi_value(page, "kpi-residents-active") == fmt_int(expected, "lv")
 
@@ -222,7 +181,7 @@ def test_residents_kpi_follows_url_period(page: Page, streamlit_server: Server, 
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_year_choice_in_the_sidebar(page: Page, streamlit_server: Server, ds: loaders.Dataset, lang: str) -> None:
+def test_year_choice_in_the_sidebar(page: Page, streamlit_server: Server, demo: loaders.Dataset, lang: str) -> None:
     open_app(page, app_url(streamlit_server.url, "", {**SHOWN_PERIOD, **({"lang": lang} if lang != "lv" else {})}))
     assert_no_exception(page)
     sidebar = page.get_by_test_id("stSidebar")
@@ -241,7 +200,7 @@ def test_year_choice_in_the_sidebar(page: Page, streamlit_server: Server, ds: lo
     expect(page).to_have_url(re.compile(r"[?&]year=2019(&|$)"))
     wait_for_app(page)
     assert_no_exception(page)
-    expected = metrics.event_count(ds, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    expected = metrics.event_count(demo, period(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
     assert expected > 0
     expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(fmt_int(expected, lang))
     expect(sidebar.get_by_test_id("stCaptionContainer")).to_contain_text("2019")

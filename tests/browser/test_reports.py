@@ -11,14 +11,22 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-import loaders
 import metrics
 from i18n import t
 from reports import assemble_report
 from reports.labels import indicator_label
 
-from .conftest import PROJECT_DIR, Server, app_url, assert_no_exception, open_app, screenshot, wait_for_app
-from .test_pages import show_everything, wait_for_charts, whole_words
+from .conftest import (
+    Server,
+    app_url,
+    assert_no_exception,
+    open_app,
+    screenshot,
+    show_everything,
+    wait_for_app,
+    wait_for_charts,
+    whole_words,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +45,6 @@ def make_and_download(page: Page, fmt: str) -> None:
     download.click()
 
 
-@pytest.fixture(scope="module")
-def ds() -> loaders.Dataset:
-    return loaders.load_dataset(PROJECT_DIR / "data").dataset
-
-
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_reports_page_in_both_languages(page: Page, streamlit_server: Server, lang: str) -> None:
     open_app(page, app_url(streamlit_server.url, "reports", {"lang": lang} if lang != "lv" else None))
@@ -58,7 +61,7 @@ def test_reports_page_in_both_languages(page: Page, streamlit_server: Server, la
     assert screenshot(page, f"reports-{lang}").stat().st_size > 0
 
 
-def test_excel_download_opens_with_the_pages_figures(page: Page, streamlit_server: Server, ds) -> None:
+def test_excel_download_opens_with_the_pages_figures(page: Page, streamlit_server: Server, demo) -> None:
     open_app(page, app_url(streamlit_server.url, "reports"))
     assert_no_exception(page)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
@@ -68,12 +71,12 @@ def test_excel_download_opens_with_the_pages_figures(page: Page, streamlit_serve
     summary = {row[0].value: row for row in book["Kopsavilkums"].iter_rows() if isinstance(row[0].value, str)}
 
     f = metrics.Filters(dt.date(2018, 9, 1), dt.date(2020, 12, 31), projects=(COLABORA,))
-    report = assemble_report(ds, COLABORA)
-    assert summary[indicator_label(report, "events")][1].value == metrics.event_count(ds, f)
-    assert summary[indicator_label(report, "participations")][1].value == metrics.participations(ds, f)
-    assert summary[indicator_label(report, "unique_participants")][1].value == metrics.unique_participants(ds, f)
-    assert summary[indicator_label(report, "residents_active_at_end")][1].value == metrics.active_residents(ds, f)
-    assert book["Pasākumi"].max_row == 1 + metrics.event_count(ds, f)
+    report = assemble_report(demo, COLABORA)
+    assert summary[indicator_label(report, "events")][1].value == metrics.event_count(demo, f)
+    assert summary[indicator_label(report, "participations")][1].value == metrics.participations(demo, f)
+    assert summary[indicator_label(report, "unique_participants")][1].value == metrics.unique_participants(demo, f)
+    assert summary[indicator_label(report, "residents_active_at_end")][1].value == metrics.active_residents(demo, f)
+    assert book["Pasākumi"].max_row == 1 + metrics.event_count(demo, f)
     assert_no_exception(page)
 
 

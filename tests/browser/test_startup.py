@@ -1,4 +1,4 @@
-"""Smoke tests: the app comes up in a real browser, on the demo data and on a broken folder."""
+"""The app starts in a real browser (smoke tests): on the demo data, and on a broken folder (an error, no traceback)."""
 
 from __future__ import annotations
 
