@@ -173,6 +173,15 @@ _VALID: Tables = {
 }
 
 
+def write_rows(folder: Path, tables: dict[str, list[list[str]]]) -> Path:
+    """Write tables given as rows of text (header first) as ``<table>.csv``, UTF-8 and ``,``, into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, rows in tables.items():
+        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+    return folder
+
+
 def valid_tables() -> Tables:
     """A fresh deep copy of the minimal valid dataset (safe to mutate)."""
     return copy.deepcopy(_VALID)

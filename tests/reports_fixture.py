@@ -74,9 +74,10 @@ count), gender/age/municipality all unknown 30, spaces involved 1 (olaine), no t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
+
+from tests.helpers import write_rows
 
 PROJECT = "18-00-A019.333-000099"
 OTHER_PROJECT = "23-00-U31523.0-000099"
@@ -208,8 +209,5 @@ EXPECTED_PUBLIC_EVENTS = [("E1", "<5"), ("E2", 12), ("E3", 7), ("E4", "≥5")]
 
 def write_fixture(folder: Path) -> Path:
     """Write the tables as ``<table>.csv`` into ``folder`` (created if needed) and return it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for table, rows in TABLES.items():
-        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+    write_rows(folder, TABLES)
     return folder

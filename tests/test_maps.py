@@ -8,7 +8,6 @@ names, and the demo data in ``data/``.
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from maps import assets, classes
 from maps.style import HIDDEN_COLOUR, ZERO_COLOUR
 from maps.text import info_tables
 from metrics import geography
+from tests.helpers import write_rows
 from tests.metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, RIGA, TABLES
 
 PERIOD = metrics.Filters(PERIOD_START, PERIOD_END)
@@ -47,10 +47,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     tables["spaces"][2][1] = HOSTILE_LIBRARY  # beta
     tables["events"][5][1] = HOSTILE_TITLE  # E4, the study visit
     folder = tmp_path_factory.mktemp("hostile") / "data"
-    folder.mkdir()
-    for table, rows in tables.items():
-        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+    write_rows(folder, tables)
     result = load_dataset(folder)
     assert result.ok, result.problems
     return result.dataset

@@ -6,7 +6,6 @@ Reference period: 2024-01-01 … 2024-06-30. The hand computations are next to e
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pandas as pd
 import metrics
 from loaders import Dataset, load_dataset
 from metrics import geography
+from tests.helpers import write_rows
 from tests.metrics_fixture import KEKAVA, OGRE, PERIOD_END, PERIOD_START, TABLES
 
 
@@ -120,10 +120,7 @@ def test_a_stop_elsewhere_keeps_its_own_name_and_coordinates(tmp_path: Path) -> 
     # stop 3 of E4 is not a space (a place named in the file), listed before the others on purpose
     tables["event_stops"].insert(1, ["E4", "3", "", "Tukuma uzņēmēju atbalsta vietas", "56.96764", "23.15554"])
     folder = tmp_path / "data"
-    folder.mkdir()
-    for table, rows in tables.items():
-        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+    write_rows(folder, tables)
     result = load_dataset(folder)
     assert result.ok, result.problems
     stops = geography.route_stops(result.dataset, P())

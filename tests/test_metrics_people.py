@@ -19,7 +19,6 @@ R1 34, G1 24, G2 30, the anonymous 29, unknown, 14.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 
@@ -29,6 +28,7 @@ import metrics
 from loaders import Dataset, load_dataset
 from reports import assemble_report
 from reports.json_export import build_json
+from tests.helpers import write_rows
 
 OGRE, KEKAVA, RIGA, SALASPILS = "Ogres novads", "Ķekavas novads", "Rīga", "Salaspils novads"
 PROJECT = "P-1"
@@ -63,10 +63,7 @@ TABLES = {
 @pytest.fixture(scope="module")
 def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     folder = tmp_path_factory.mktemp("people") / "data"
-    folder.mkdir()
-    for table, rows in TABLES.items():
-        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+    write_rows(folder, TABLES)
     result = load_dataset(folder)
     assert result.ok, [p.message("en") for p in result.problems]
     return result.dataset

@@ -16,7 +16,6 @@ margins, a space's participations and its events) and checks, with plain linear 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html as html_module
 import io
@@ -43,6 +42,7 @@ from reports.build import build
 from reports.chart_images import ChartImages
 from reports.json_export import report_to_dict
 from tests.disclosure_check import worked_out
+from tests.helpers import write_rows
 
 MUNICIPALITIES = ("Ogres novads", "Ķekavas novads", "Rīga", "Olaines novads")
 PROJECT = "P-1"
@@ -106,10 +106,7 @@ def datasets(draw) -> dict[str, list[list[str]]]:
 
 
 def load(tables: dict[str, list[list[str]]], folder: Path) -> Dataset:
-    folder.mkdir(parents=True, exist_ok=True)
-    for table, rows in tables.items():
-        with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+    write_rows(folder, tables)
     result = load_dataset(folder)
     assert result.ok, [p.message("en") for p in result.problems]
     return result.dataset

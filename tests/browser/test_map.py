@@ -8,7 +8,6 @@ recorded; none may leave 127.0.0.1.
 from __future__ import annotations
 
 import copy
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,6 +21,7 @@ import metrics
 from i18n import t
 from i18n.formatting import fmt_int
 from metrics import geography
+from tests.helpers import write_rows
 from tests.metrics_fixture import PERIOD_END, PERIOD_START, TABLES
 
 from .conftest import (
@@ -94,10 +94,7 @@ def hostile_export(folder: Path) -> Path:
     tables["spaces"][1][1] = "<script>alert(1)</script>"  # alpha
     tables["spaces"][2][1] = "`${alert(2)}`"  # beta
     data = folder / "data"
-    data.mkdir()
-    for table, rows in tables.items():
-        with (data / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerows(rows)
+    write_rows(data, tables)
     ds = loaders.load_dataset(data).dataset
     period = metrics.Filters(PERIOD_START, PERIOD_END)
     html = maps.standalone_html(ds, period, maps.MapOptions(layers=maps.LAYERS), "en")
