@@ -8,7 +8,7 @@ from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from i18n.formatting import fmt_int
 from ui import context, url_state
-from ui.labels import code_labels, month_labels, space_labels
+from ui.labels import code_labels, space_labels, time_axis
 from ui.tables import events_frame
 from ui.widgets import chart, empty_message, page_header, period_caption
 from ui.widgets import table as table_widget
@@ -30,12 +30,15 @@ if metrics.event_count(ds, f) == 0:
     empty_message(lang)
     st.stop()
 
-monthly = metrics.participations_by_month(ds, f)
+unit = metrics.time_unit(ds, f)  # months, or quarters or years for a long period
+over_time = metrics.participations_by_period(ds, f, unit)
+time = time_axis(over_time.index, unit, lang)
 chart(
     charts.stacked_bar(
-        monthly, x_labels=month_labels(monthly.index, lang), title=t("chart.monthly_participations", lang),
-        x_title=t("axis.month", lang), y_title=t("axis.participations", lang),
-        series_labels=code_labels("event_type", monthly.columns, lang), colours=charts.EVENT_TYPE_COLOURS, lang=lang,
+        over_time, x_labels=time.labels, x_ticks=time.ticks, title=t(f"chart.participations.{unit}", lang),
+        x_title=time.title, y_title=t("axis.participations", lang),
+        series_labels=code_labels("event_type", over_time.columns, lang), colours=charts.EVENT_TYPE_COLOURS,
+        lang=lang,
     ),
     key="attendance-monthly",
 )

@@ -10,7 +10,7 @@ from i18n.formatting import fmt_date, fmt_int
 from i18n.labels import code_labels
 from metrics.scope import reference_date
 from ui import context
-from ui.labels import month_labels, quarter_labels, space_labels
+from ui.labels import space_labels, time_axis
 from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
 
 #: a national network has hundreds of spaces: the chart draws the largest, the rest as one line
@@ -31,15 +31,17 @@ counts = {
 labels = {key: t(f"residents.{key}", lang, date=fmt_date(on, lang)) for key in counts}
 metric_cards({key: (labels[key], fmt_int(value, lang)) for key, value in counts.items()}, "kpi-residents-")
 
-over_time = metrics.largest_columns_with_rest(metrics.active_residents_over_time(ds, f), CHART_SPACES)
+unit = metrics.time_unit(ds, f)  # months, or quarters or years for a long period
+over_time = metrics.largest_columns_with_rest(metrics.active_residents_over_time(ds, f, unit), CHART_SPACES)
 if over_time.empty or over_time.to_numpy().sum() == 0:
     empty_message(lang)
     st.stop()
 
+time = time_axis(over_time.index, unit, lang)
 chart(
     charts.lines(
-        over_time, x_labels=month_labels(over_time.index, lang), title=t("chart.active_over_time", lang),
-        x_title=t("axis.month", lang), y_title=t("axis.active_residents", lang),
+        over_time, x_labels=time.labels, x_ticks=time.ticks, title=t(f"chart.active.{unit}", lang),
+        x_title=time.title, y_title=t("axis.active_residents", lang),
         series_labels=space_labels(ds, lang), colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
     ),
     key="residents-over-time",
@@ -47,10 +49,11 @@ chart(
 
 flows = metrics.joined_and_left_by_quarter(ds, f)
 if not flows.empty:
+    quarters = time_axis(flows.index, "quarter", lang)
     chart(
         charts.stacked_bar(
-            flows, x_labels=quarter_labels(flows.index, lang), title=t("chart.joined_left", lang),
-            x_title=t("axis.quarter", lang), y_title=t("axis.residents", lang),
+            flows, x_labels=quarters.labels, x_ticks=quarters.ticks, title=t("chart.joined_left", lang),
+            x_title=quarters.title, y_title=t("axis.residents", lang),
             series_labels={"joined": t("residents.joined", lang), "left": t("residents.left_series", lang)},
             colours=charts.JOINED_LEFT_COLOURS, lang=lang, stacked=False,
         ),

@@ -12,7 +12,7 @@ from i18n.formatting import fmt_date, fmt_int, latvian_sort_key
 from i18n.labels import code_label, code_labels
 from metrics.scope import reference_date
 from ui import context, url_state
-from ui.labels import month_labels
+from ui.labels import time_axis
 from ui.tables import events_frame, spaces_frame
 from ui.text import md
 from ui.widgets import chart, empty_message, metric_cards, page_header, period_caption
@@ -59,28 +59,31 @@ metric_cards(
     "kpi-space-",
 )
 
-residents = metrics.active_residents_over_time(ds, one)
+unit = metrics.time_unit(ds, f)  # months, or quarters or years for a long period
+residents = metrics.active_residents_over_time(ds, one, unit)
 if residents.empty or residents.to_numpy().sum() == 0:
     st.info(t("spaces.no_residents", lang), icon=":material/chair:")
 else:
+    time = time_axis(residents.index, unit, lang)
     chart(
         charts.lines(
-            residents, x_labels=month_labels(residents.index, lang), title=t("chart.active_over_time", lang),
-            x_title=t("axis.month", lang), y_title=t("axis.active_residents", lang), series_labels=names,
+            residents, x_labels=time.labels, x_ticks=time.ticks, title=t(f"chart.active.{unit}", lang),
+            x_title=time.title, y_title=t("axis.active_residents", lang), series_labels=names,
             colours=charts.space_colours(ds.spaces["space_id"]), lang=lang,
         ),
         key="space-residents",
     )
 
-monthly = metrics.participations_by_month(ds, held_here)
-if monthly.to_numpy().sum() == 0:
+over_time = metrics.participations_by_period(ds, held_here, unit)
+if over_time.to_numpy().sum() == 0:
     st.info(t("spaces.no_events", lang), icon=":material/event_busy:")
 else:
+    time = time_axis(over_time.index, unit, lang)
     chart(
         charts.stacked_bar(
-            monthly, x_labels=month_labels(monthly.index, lang), title=t("chart.monthly_participations", lang),
-            x_title=t("axis.month", lang), y_title=t("axis.participations", lang),
-            series_labels=code_labels("event_type", monthly.columns, lang), colours=charts.EVENT_TYPE_COLOURS,
+            over_time, x_labels=time.labels, x_ticks=time.ticks, title=t(f"chart.participations.{unit}", lang),
+            x_title=time.title, y_title=t("axis.participations", lang),
+            series_labels=code_labels("event_type", over_time.columns, lang), colours=charts.EVENT_TYPE_COLOURS,
             lang=lang,
         ),
         key="space-monthly",

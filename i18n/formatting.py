@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from babel.dates import format_date as _babel_format_date
@@ -49,11 +49,15 @@ def fmt_decimal(value: float | None, lang: str, digits: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=locale_of(lang))
 
 
-def fmt_percent(value: float | None, lang: str) -> str:
-    """``0.983`` → ``98 %`` (lv) / ``98%`` (en)."""
+def fmt_percent(value: float | None, lang: str, digits: int = 0) -> str:
+    """``0.983`` → ``98 %`` (lv, a no-break space before the sign, as Latvian writes it) / ``98%`` (en).
+
+    Babel's Latvian pattern has no space (``98%``), so the pattern is given here.
+    """
     if value is None:
         return "–"
-    return format_percent(value, locale=locale_of(lang))
+    number = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_percent(value, format=number + ("\u00a0%" if lang == "lv" else "%"), locale=locale_of(lang))
 
 
 def fmt_signed(value: int, lang: str) -> str:
@@ -107,17 +111,37 @@ def fmt_month(value: dt.date, lang: str, width: str = "wide") -> str:
     return f"{month_name(value.month, lang, width)} {value.year}"
 
 
-def month_axis_labels(months: Sequence[dt.date], lang: str) -> list[str]:
-    """Axis labels for months: names alone within one year (``marts``), else ``03.2019`` / ``Mar 2019``."""
-    if len({month.year for month in months}) <= 1:
-        return [month_name(month.month, lang, "abbreviated") for month in months]
-    if lang == "lv":
-        return [f"{month.month:02d}.{month.year}" for month in months]
-    return [fmt_month(month, lang, "abbreviated") for month in months]
+def month_abbreviation(month: int, lang: str) -> str:
+    """``janv.``, ``febr.``, ``marts`` / ``Jan``, ``Sep`` (Babel's stand-alone abbreviations).
+
+    English takes Babel's ``en``: its ``en_GB`` writes September ``Sept``.
+    """
+    locale = "en" if lang == "en" else locale_of(lang)
+    return get_month_names("abbreviated", context="stand-alone", locale=locale)[month]
 
 
-def fmt_quarter(year: int, quarter: int, lang: str) -> str:
-    return f"{year}. g. {quarter}. cet." if lang == "lv" else f"Q{quarter} {year}"
+def quarter_numeral(quarter: int, lang: str) -> str:
+    """Latvian writes a quarter with a Roman numeral (``III ceturksnis``), English with a digit (``Q3``)."""
+    return ("I", "II", "III", "IV")[quarter - 1] if lang == "lv" else str(quarter)
+
+
+def quarter_name(year: int, quarter: int, lang: str) -> str:
+    """``I cet. 2025`` / ``Q1 2025``."""
+    from i18n import t
+    return t("period.quarter_label", lang, numeral=quarter_numeral(quarter, lang), year=year)
+
+
+def quarter_tick(quarter: int, lang: str) -> str:
+    """A quarter's tick on a time axis: ``I cet.`` / ``Q1``."""
+    from i18n import t
+    return t("period.quarter_tick", lang, numeral=quarter_numeral(quarter, lang))
+
+
+def quarter_option(quarter: int, lang: str) -> str:
+    """A quarter in the period picker: ``I ceturksnis (janv.–marts)`` / ``Q1 (Jan–Mar)``."""
+    from i18n import t
+    return t("period.quarter_option", lang, numeral=quarter_numeral(quarter, lang),
+             first=month_abbreviation(3 * quarter - 2, lang), last=month_abbreviation(3 * quarter, lang))
 
 
 def latvian_sort_key(text: str) -> tuple:

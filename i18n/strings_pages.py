@@ -6,7 +6,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.data_kind": {"lv": "**Veids:** {kind}", "en": "**Kind:** {kind}"},
     "overview.demo": {"lv": "demonstrācijas dati (izdomāti)", "en": "demo data (synthetic)"},
     "overview.real": {"lv": "partnerības dati", "en": "the partnership's data"},
-    "overview.data_folder": {"lv": "**Mape:** {folder}", "en": "**Folder:** {folder}"},
     "overview.last_change": {"lv": "**Pēdējās izmaiņas:** {when}", "en": "**Last change:** {when}"},
     "overview.table_rows": {"lv": "{table} ({file}), rindu skaits: {rows}", "en": "{table} ({file}), rows: {rows}"},
     # apmeklējums / attendance
@@ -52,15 +51,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "spaces.events": {"lv": "Pasākumi šajā telpā", "en": "Events at this space"},
     "spaces.visits": {"lv": "Pieredzes braucieni, kas apmeklēja šo telpu", "en": "Study visits that stopped here"},
     # grafiki / the pages' charts
-    "chart.monthly_participations": {
+    "chart.participations.month": {
         "lv": "Dalības pa mēnešiem un pasākumu veidiem",
         "en": "Participations per month, by event type",
     },
+    "chart.participations.quarter": {
+        "lv": "Dalības pa ceturkšņiem un pasākumu veidiem",
+        "en": "Participations per quarter, by event type",
+    },
+    "chart.participations.year": {
+        "lv": "Dalības pa gadiem un pasākumu veidiem",
+        "en": "Participations per year, by event type",
+    },
     "chart.participations_by_space": {"lv": "Dalības pa norises vietām", "en": "Participations by venue"},
     "chart.first_time": {"lv": "Pirmreizējie un atkārtotie dalībnieki", "en": "First-time and returning participants"},
-    "chart.active_over_time": {
+    "chart.active.month": {
         "lv": "Aktīvie rezidenti katra mēneša beigās",
         "en": "Active residents at each month's end",
+    },
+    "chart.active.quarter": {
+        "lv": "Aktīvie rezidenti katra ceturkšņa beigās",
+        "en": "Active residents at each quarter's end",
+    },
+    "chart.active.year": {
+        "lv": "Aktīvie rezidenti katra gada beigās",
+        "en": "Active residents at each year's end",
     },
     "chart.joined_left": {
         "lv": "Pievienojušies un izstājušies rezidenti pa ceturkšņiem",

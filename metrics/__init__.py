@@ -20,6 +20,7 @@ from metrics.events import (
     participations_by_gender,
     participations_by_month,
     participations_by_municipality,
+    participations_by_period,
     unique_participants,
 )
 from metrics.filters import Filters, previous_period, year_period
@@ -31,6 +32,7 @@ from metrics.people import (
     unique_participants_by_gender,
     unique_participants_by_municipality,
 )
+from metrics.periods import time_unit
 from metrics.ranking import REST, largest_columns_with_rest, largest_first, largest_with_rest
 from metrics.residents import (
     active_residents,
@@ -88,6 +90,7 @@ __all__ = [
     "participations_by_gender",
     "participations_by_month",
     "participations_by_municipality",
+    "participations_by_period",
     "participations_by_space",
     "previous_period",
     "residents_by_home_municipality",
@@ -96,6 +99,7 @@ __all__ = [
     "space_figures",
     "spaces_involved",
     "spaces_table",
+    "time_unit",
     "under_30",
     "unique_participants",
     "unique_participants_by_age_band",

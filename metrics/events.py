@@ -16,6 +16,7 @@ from loaders import Dataset
 from loaders.contract import EVENT_TYPES, GENDERS
 from metrics.age import DEFAULT_AGE_BANDS, UNKNOWN, AgeBand, age_band, band_labels
 from metrics.filters import Filters
+from metrics.periods import period_start, period_starts
 from metrics.ranking import largest_first
 from metrics.scope import scoped_attendance, scoped_events
 
@@ -86,32 +87,37 @@ def participations_by_event_type(ds: Dataset, filters: Filters) -> pd.Series:
     return sums.reindex(list(EVENT_TYPES), fill_value=0).astype("int64")
 
 
-def _month_index(filters: Filters, dates: pd.Series) -> pd.DatetimeIndex:
+def _period_index(filters: Filters, dates: pd.Series, unit: str = "month") -> pd.DatetimeIndex:
+    """The first day of every month (quarter, year) of the period; an open end is the first or last date."""
     start = pd.Timestamp(filters.start) if filters.start else dates.min()
     end = pd.Timestamp(filters.end) if filters.end else dates.max()
-    if pd.isna(start) or pd.isna(end):
-        return pd.DatetimeIndex([])
-    return pd.date_range(start.to_period("M").start_time, end.to_period("M").start_time, freq="MS")
+    return period_starts(start, end, unit)
+
+
+def participations_by_period(ds: Dataset, filters: Filters, unit: str = "month") -> pd.DataFrame:
+    """Participations per month, quarter or year (``unit``; rows: the first day of each in the
+    period) and event type (columns)."""
+    events = scoped_events(ds, filters)
+    table = events.pivot_table(
+        index=period_start(events["starts_on"], unit), columns=events["event_type"].astype("object"),
+        values="participations", aggfunc="sum", fill_value=0,
+    )
+    table = table.reindex(index=_period_index(filters, events["starts_on"], unit), columns=list(EVENT_TYPES),
+                          fill_value=0)
+    table.index.name = unit
+    return table.astype("int64")
 
 
 def participations_by_month(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Participations per month (rows: first day of each month in the period) and event type."""
-    events = scoped_events(ds, filters)
-    month = events["starts_on"].dt.to_period("M").dt.start_time
-    table = events.pivot_table(
-        index=month, columns=events["event_type"].astype("object"), values="participations",
-        aggfunc="sum", fill_value=0,
-    )
-    table = table.reindex(index=_month_index(filters, events["starts_on"]), columns=list(EVENT_TYPES), fill_value=0)
-    table.index.name = "month"
-    return table.astype("int64")
+    return participations_by_period(ds, filters, "month")
 
 
 def events_by_month(ds: Dataset, filters: Filters) -> pd.Series:
     """Number of events per month of the period."""
     events = scoped_events(ds, filters)
-    month = events["starts_on"].dt.to_period("M").dt.start_time
-    counts = month.value_counts().reindex(_month_index(filters, events["starts_on"]), fill_value=0)
+    month = period_start(events["starts_on"], "month")
+    counts = month.value_counts().reindex(_period_index(filters, events["starts_on"]), fill_value=0)
     counts.index.name = "month"
     return counts.astype("int64")
 

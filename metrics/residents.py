@@ -50,21 +50,26 @@ def active_residents_by_space(ds: Dataset, filters: Filters, on: dt.date | None 
     return counts.sort_values(ascending=False, kind="stable").astype("int64")
 
 
-def _month_ends(filters: Filters, residents: pd.DataFrame) -> pd.DatetimeIndex:
+#: pandas' frequency of the last day of each month, quarter, year
+_ENDS = {"month": "ME", "quarter": "QE", "year": "YE"}
+
+
+def _period_ends(filters: Filters, residents: pd.DataFrame, unit: str) -> pd.DatetimeIndex:
     start = pd.Timestamp(filters.start) if filters.start else residents["joined_on"].min()
     end = pd.Timestamp(reference_date(filters))
     if pd.isna(start) or start > end:
         return pd.DatetimeIndex([])
-    ends = pd.date_range(start, end, freq="ME")
+    ends = pd.date_range(start, end, freq=_ENDS[unit])
     if len(ends) == 0 or ends[-1] < end:
         ends = ends.append(pd.DatetimeIndex([end]))
     return ends
 
 
-def active_residents_over_time(ds: Dataset, filters: Filters) -> pd.DataFrame:
-    """Active residents at each month's end of the period (rows), per space id (columns)."""
+def active_residents_over_time(ds: Dataset, filters: Filters, unit: str = "month") -> pd.DataFrame:
+    """Active residents at the end of each month (quarter, year: ``unit``) of the period, and on its
+    last day (rows), per space id (columns)."""
     residents = scoped_residents(ds, filters)
-    ends = _month_ends(filters, residents)
+    ends = _period_ends(filters, residents, unit)
     spaces = sorted(residents["space_id"].unique())
     space_of = pd.Categorical(residents["space_id"], categories=spaces).codes
     dates = ends.to_numpy()

@@ -526,6 +526,82 @@ def test_kpi_changes(metrics_ds: Dataset) -> None:
     assert m.kpi_changes(metrics_ds, m.Filters(start=PERIOD_START)) is None
 
 
+def test_no_change_arrows_after_a_period_without_data(metrics_ds: Dataset) -> None:
+    # 2021 after 2020: no event in 2020 and no resident yet (R4 joins 2021-09-01, R3 2022-01-15), though
+    # alpha, gamma and delta were open: the whole of 2021 would show as a rise
+    assert m.event_count(metrics_ds, m.Filters(*m.year_period(2020))) == 0
+    assert m.kpi_changes(metrics_ds, m.Filters(*m.year_period(2021))) is None
+    # 2019 after 2018: before the first data (alpha opens 2019-03-18)
+    assert m.kpi_changes(metrics_ds, m.Filters(*m.year_period(2019))) is None
+    # 2022 after 2021: R4 was active in 2021 (no event): arrows.
+    # 2022: spaces alpha, beta (open from R3's joining), gamma, delta = 4; active on 12-31: R3, R4 = 2
+    # 2021: alpha, gamma, delta = 3; active on 12-31: R4 = 1; no events either year
+    assert m.kpi_changes(metrics_ds, m.Filters(*m.year_period(2022))) == {
+        "spaces": 1, "active_residents": 1, "events": 0, "participations": 0, "unique_participants": 0,
+    }
+    # the selection counts: delta had no event and no resident in the previous half-year
+    assert m.kpi_changes(metrics_ds, P(spaces=("delta",))) is None
+
+
+def test_has_activity(metrics_ds: Dataset) -> None:
+    assert m.kpis.has_activity(metrics_ds, m.Filters(D(2023, 12, 31), D(2023, 12, 31)))  # E0
+    assert not m.kpis.has_activity(metrics_ds, m.Filters(*m.year_period(2020)))
+    # R4 joined on 2021-09-01: active on the period's last day is enough
+    assert m.kpis.has_activity(metrics_ds, m.Filters(D(2021, 8, 1), D(2021, 9, 1)))
+    assert not m.kpis.has_activity(metrics_ds, m.Filters(D(2021, 8, 1), D(2021, 8, 31)))
+    # R3 (beta) left on 2024-06-30: active on a period's first day is enough too; beta has no event after
+    assert m.kpis.has_activity(metrics_ds, m.Filters(D(2024, 6, 30), D(2024, 7, 31), spaces=("beta",)))
+    assert not m.kpis.has_activity(metrics_ds, m.Filters(D(2024, 7, 1), D(2024, 7, 31), spaces=("beta",)))
+    assert not m.kpis.has_activity(metrics_ds, m.Filters(D(2024, 7, 2), D(2024, 12, 31), spaces=("delta",)))
+
+
+# --------------------------------------------------------------------------- periods: months, quarters, years
+
+
+def test_participations_by_quarter(metrics_ds: Dataset) -> None:
+    result = m.participations_by_period(metrics_ds, m.Filters(D(2023, 1, 1), D(2024, 12, 31)), "quarter")
+    assert list(result.index) == list(pd.date_range("2023-01-01", "2024-10-01", freq="QS"))  # 8 quarters
+    assert int(result.loc["2023-10-01", "networking"]) == 2  # E0 (2023-12-31): 2 rows
+    assert as_dict(result.loc["2024-01-01"][lambda row: row > 0]) == {"opening": 4, "training": 12}  # E1, E2
+    assert as_dict(result.loc["2024-04-01"][lambda row: row > 0]) == {"networking": 3, "study_visit": 5}  # E5, E4
+    assert as_dict(result.loc["2024-07-01"][lambda row: row > 0]) == {"conference": 40}  # E6 head count
+    assert int(result.to_numpy().sum()) == 2 + 4 + 12 + 0 + 5 + 3 + 40
+
+
+def test_participations_by_year(metrics_ds: Dataset) -> None:
+    result = m.participations_by_period(metrics_ds, m.Filters(), "year")
+    # all time: from the first event's year (E0, 2023) to the last's (E6, 2024)
+    assert list(result.index) == [pd.Timestamp("2023-01-01"), pd.Timestamp("2024-01-01")]
+    assert result.sum(axis=1).tolist() == [2, 4 + 12 + 0 + 5 + 3 + 40]
+    by_month = m.participations_by_period(metrics_ds, P(), "month")
+    pd.testing.assert_frame_equal(by_month, m.participations_by_month(metrics_ds, P()))
+
+
+def test_active_residents_at_each_quarters_end(metrics_ds: Dataset) -> None:
+    result = m.active_residents_over_time(metrics_ds, P(), "quarter")
+    assert list(result.index) == [pd.Timestamp("2024-03-31"), pd.Timestamp("2024-06-30")]
+    assert result["alpha"].tolist() == [1, 2]  # R1; R1 + R2 (joined 06-30)
+    assert result["beta"].tolist() == [1, 1]  # R3 until 06-30 inclusive
+    assert result["gamma"].tolist() == [2, 1]  # R4 + R5; R5 (R4 left 06-29)
+    # a period ending inside a quarter ends on its last day
+    partial = m.active_residents_over_time(metrics_ds, m.Filters(D(2024, 1, 1), D(2024, 5, 15)), "quarter")
+    assert list(partial.index) == [pd.Timestamp("2024-03-31"), pd.Timestamp("2024-05-15")]
+    years = m.active_residents_over_time(metrics_ds, m.Filters(D(2022, 1, 1), D(2024, 6, 30)), "year")
+    assert list(years.index) == [pd.Timestamp("2022-12-31"), pd.Timestamp("2023-12-31"), pd.Timestamp("2024-06-30")]
+    # 2022-12-31: R3, R4; 2023-12-31: R1, R3, R4; 2024-06-30: R1, R2, R3, R5
+    assert years.sum(axis=1).tolist() == [2, 3, 4]
+
+
+def test_time_unit_follows_the_length_of_the_period(metrics_ds: Dataset) -> None:
+    assert m.time_unit(metrics_ds, P()) == "month"
+    assert m.time_unit(metrics_ds, m.Filters(D(2022, 7, 1), D(2024, 6, 30))) == "month"  # 24 months
+    assert m.time_unit(metrics_ds, m.Filters(D(2022, 1, 1), D(2024, 6, 30))) == "quarter"  # 30 months
+    # all time: from the first data (alpha opens 2019-03-18) to today
+    assert m.time_unit(metrics_ds, m.Filters(), today=D(2024, 6, 30)) == "quarter"  # 64 months
+    assert m.time_unit(metrics_ds, m.Filters(), today=D(2030, 1, 1)) == "year"  # 131 months
+    assert m.time_unit(metrics_ds, m.Filters(start=D(2024, 1, 1)), today=D(2024, 6, 30)) == "month"
+
+
 # --------------------------------------------------------------------------- selections
 
 
@@ -644,7 +720,8 @@ def test_a_selection_matching_nothing_gives_well_formed_frames(metrics_ds: Datas
     # beta has no opened_on, but no event or resident before 2022: no space was open yet
     assert m.space_count(metrics_ds, before_everything) == 0
     assert m.active_residents_over_time(metrics_ds, before_everything).to_numpy().sum() == 0
-    assert m.kpi_changes(metrics_ds, before_everything) == dict.fromkeys(m.KPI_KEYS, 0)
+    # the previous period (1999-10-02 … 1999-12-31) lies before the first data: nothing to compare with
+    assert m.kpi_changes(metrics_ds, before_everything) is None
 
 
 # --------------------------------------------------------------------------- demo data: breakdowns add up

@@ -1,9 +1,10 @@
 """The sidebar: language switch and the filters shared by every page, kept in the URL.
 
-A copied link reproduces the view, e.g.
-``?lang=en&period=custom&from=2019-01-01&to=2019-12-31&project=18-00-A019.333-000015`` or
-``?period=year&year=2019``. The default period is the latest calendar year with events (up to
-today's year), so the dashboard does not open on an empty year once the data stops.
+A copied link reproduces the view, e.g. ``?lang=en&period=months&from=2019-01&to=2019-12&project=...``,
+``?period=quarter&year=2024&quarter=3`` or ``?period=year&year=2019``. The period is picked with
+selectboxes in the UI language (:mod:`ui.period_picker`). The default period is the latest calendar
+year with events (up to today's year), so the dashboard does not open on an empty year once the
+data stops.
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ from i18n.formatting import latvian_sort_key, period_text, sort_names
 from i18n.labels import code_label
 from loaders import Dataset
 from loaders.contract import EVENT_TYPES
-from metrics import Filters, year_period
+from metrics import Filters
+from metrics import periods as calendar_periods
 from ui import url_state
-from ui.widgets import DATE_INPUT_BOUNDS, in_order
+from ui.period_picker import PRESETS, pick_period
 
-PERIODS = ("year", "project", "all", "custom")
+PERIODS = PRESETS
 DEFAULT_PERIOD = "year"
-#: presets of older links, read once per session as the year preset: today's year plus this many years
-OLD_YEAR_PERIODS = {"last_year": -1, "this_year": 0}
 _LANGUAGE_NAMES = {"lv": "Latviešu", "en": "English"}
-_URL_KEYS = ("period", "year", "project_period", "from", "to", "muni", "space", "type", "project")
+#: the filters' values as a page link carries them (set by :func:`filters`, kept across pages without them)
+_FILTER_LINK = "_filter_link_params"
+_LANGUAGE_LINK = "_language_link_params"
 
 
 def language_switch() -> str:
@@ -38,13 +40,29 @@ def language_switch() -> str:
     )
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     url_state.write({"lang": lang}, {"lang": DEFAULT_LANGUAGE})
+    st.session_state[_LANGUAGE_LINK] = url_state.link_params({"lang": lang}, {"lang": DEFAULT_LANGUAGE})
     return lang
+
+
+def link_params(*, with_filters: bool) -> dict[str, str | list[str]]:
+    """What a link to another page carries: the language and, to a page with the filters, the
+    filters last chosen (so a page view is one browser-history entry and keeps the filters)."""
+    params = dict(st.session_state.get(_LANGUAGE_LINK, {}))
+    if with_filters:
+        params.update(st.session_state.get(_FILTER_LINK, {}))
+    return params
 
 
 def project_labels(ds: Dataset) -> dict[str, str]:
     """``code · title`` per project code, in one pass (a search per option cost ~20 ms a rerun at 40 projects)."""
     first = ds.projects.drop_duplicates("project_code")
     return {code: f"{code} · {title}" for code, title in zip(first["project_code"], first["title"], strict=True)}
+
+
+def event_dates(ds: Dataset) -> list[dt.date]:
+    """The days on which at least one event starts, in order."""
+    days = pd.Series(ds.events["starts_on"].dropna().unique())
+    return sorted(days.dt.date) if len(days) else []
 
 
 def event_years(ds: Dataset) -> list[int]:
@@ -59,51 +77,17 @@ def default_year(ds: Dataset, today: dt.date, years: list[int] | None = None) ->
     ``years`` are the dataset's ``event_years``, if already known.
     """
     years = event_years(ds) if years is None else years
-    past = [year for year in years if year <= today.year]
-    if past:
-        return past[-1]
-    return years[0] if years else today.year - 1
+    return calendar_periods.latest_with_data((dt.date(year, 1, 1) for year in years), today, "year")[0]
 
 
 def year_options(ds: Dataset, today: dt.date, years: list[int] | None = None) -> list[int]:
     """The years to choose from, newest first: from the first event's to today's or the last event's."""
     years = event_years(ds) if years is None else years
-    first = min([default_year(ds, today, years), *years[:1]])
-    last = max([today.year, *years[-1:]])
-    return list(range(last, first - 1, -1))
+    return calendar_periods.year_options(years, today, default_year(ds, today, years))
 
 
-def _init_old_period(today: dt.date) -> None:
-    """An older link's ``?period=last_year`` or ``this_year``: the year preset with that year, once."""
-    old = st.query_params.get("period")
-    if "period" in st.session_state or old not in OLD_YEAR_PERIODS:
-        return
-    st.session_state["period"] = "year"
-    if "year" not in st.session_state and "year" not in st.query_params:
-        st.session_state["year"] = str(today.year + OLD_YEAR_PERIODS[old])
-
-
-def _period(ds: Dataset, lang: str, today: dt.date, values: dict,
-            defaults: dict) -> tuple[dt.date | None, dt.date | None]:
-    options = [p for p in PERIODS if p != "project" or not ds.projects.empty]
-    _init_old_period(today)
-    # A shared link with only from/to means a custom period.
-    has_range = "from" in st.query_params or "to" in st.query_params
-    url_state.init_choice("period", options, "custom" if has_range and "period" not in st.query_params
-                          else DEFAULT_PERIOD)
-    period = st.sidebar.selectbox(t("filter.period", lang), options, key="period",
-                                  format_func=lambda p: t(f"period.{p}", lang))
-    values["period"] = period
-    if period == "year":
-        # codes in the URL and in the session are strings, as the URL gives them
-        known = event_years(ds)
-        years = [str(year) for year in year_options(ds, today, known)]
-        defaults["year"] = str(default_year(ds, today, known))
-        url_state.init_choice("year", years, defaults["year"])
-        year = st.sidebar.selectbox(t("filter.year", lang), years, key="year")
-        values["year"] = year
-        return year_period(int(year))
-    if period == "project":
+def _project_period(ds: Dataset, lang: str):
+    def draw(values: dict[str, object]) -> tuple[dt.date | None, dt.date | None]:
         codes = ds.project_codes()
         labels = project_labels(ds)
         url_state.init_choice("project_period", codes, codes[0])
@@ -112,21 +96,30 @@ def _period(ds: Dataset, lang: str, today: dt.date, values: dict,
         )
         values["project_period"] = code
         return ds.project_period(code)
-    if period == "custom":
-        first = ds.events["starts_on"].min()
-        url_state.init_date("from", first.date() if pd.notna(first) else dt.date(today.year, 1, 1))
-        url_state.init_date("to", today)
-        start = st.sidebar.date_input(t("filter.from", lang), key="from", **DATE_INPUT_BOUNDS)
-        end = st.sidebar.date_input(t("filter.to", lang), key="to", **DATE_INPUT_BOUNDS)
-        values["from"], values["to"] = start, end
-        return start, end
-    return None, None
+
+    return draw
+
+
+def _period(ds: Dataset, lang: str, today: dt.date, values: dict, defaults: dict
+            ) -> tuple[dt.date | None, dt.date | None]:
+    presets = [p for p in PERIODS if p != "project" or not ds.projects.empty]
+    known = event_years(ds)
+    picked = pick_period(
+        st.sidebar, lang, prefix="", presets=presets, default_preset=DEFAULT_PERIOD,
+        defaults=calendar_periods.period_defaults(event_dates(ds), today), years=year_options(ds, today, known),
+        today=today, bad_range=t("filter.bad_range", lang), project=_project_period(ds, lang),
+    )
+    values.update(picked.values)
+    defaults.update(picked.defaults)
+    defaults["project_period"] = None  # a project's period names its project in the URL
+    return picked.start, picked.end
 
 
 def _multiselect(label: str, key: str, options: list[str], format_func, lang: str, values: dict) -> tuple[str, ...]:
     url_state.init_choices(key, options)
+    # no "Select all" in the drop-down: it is English only, and an empty selection already means all
     chosen = st.sidebar.multiselect(label, options, key=key, format_func=format_func,
-                                    placeholder=t("filter.all", lang))
+                                    placeholder=t("filter.all", lang), select_all=False)
     values[key] = list(chosen)
     return tuple(chosen)
 
@@ -134,11 +127,10 @@ def _multiselect(label: str, key: str, options: list[str], format_func, lang: st
 def filters(ds: Dataset, lang: str, today: dt.date | None = None) -> Filters:
     """Draw the filter widgets, keep them in the URL and return the selection."""
     today = today or dt.date.today()
-    values: dict[str, object] = dict.fromkeys(_URL_KEYS)
-    defaults: dict[str, object] = {"period": DEFAULT_PERIOD}
+    values: dict[str, object] = {"project_period": None}
+    defaults: dict[str, object] = {}
     st.sidebar.header(t("filter.header", lang))
     start, end = _period(ds, lang, today, values, defaults)
-    start, end = in_order(start, end, st.sidebar, t("filter.bad_range", lang))
     st.sidebar.caption(t("filter.period_shown", lang, period=period_text(start, end, lang)))
 
     names = dict(zip(ds.spaces["space_id"], ds.spaces["name"], strict=True))
@@ -156,4 +148,5 @@ def filters(ds: Dataset, lang: str, today: dt.date | None = None) -> Filters:
                               lambda c: projects.get(c, c), lang, values),
     )
     url_state.write(values, defaults)
+    st.session_state[_FILTER_LINK] = url_state.link_params(values, defaults)
     return selection

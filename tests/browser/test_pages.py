@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 import loaders
 import metrics
@@ -21,6 +22,7 @@ from i18n.formatting import fmt_int
 
 from .conftest import (
     LOCALE,
+    SCREENSHOTS_DIR,
     VIEWPORT,
     Server,
     app_url,
@@ -29,6 +31,7 @@ from .conftest import (
     open_app,
     screenshot,
     show_everything,
+    visible_text,
     wait_for_app,
     wait_for_charts,
     whole_words,
@@ -97,6 +100,36 @@ def test_page_renders_translated(page: Page, streamlit_server: Server, path: str
         assert not whole_words(ENGLISH_WORDS, text), f"English on {name}-lv: {whole_words(ENGLISH_WORDS, text)}"
 
     assert screenshot(page, f"{name}-{lang}").stat().st_size > 0
+
+
+#: Streamlit's own English texts that the Latvian pages avoid (ui/data_page/upload.py, the multiselects'
+#: ``select_all=False``, ``client.disableDataExport``, the period picker)
+BUILT_IN_ENGLISH = (
+    "Select all", "Choose an option", "Upload", "Browse files", "Drag and drop", "per file", "Download as CSV",
+    "Download", "No results",
+)  # fmt: skip
+#: an environment variable's name (the operator's settings: README "Settings", the About box with the password)
+ENV_NAME = re.compile(r"\b(?:COWORKING|BROWSER)_[A-Z_]+\b")
+ALL_PAGES = ("", "attendance", "residents", "spaces", "map", "reports", "data")
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=[path or "overview" for path in ALL_PAGES])
+def test_latvian_pages_show_no_built_in_english_and_no_variable_names(page: Page, streamlit_server: Server,
+                                                                       path: str) -> None:
+    open_app(page, app_url(streamlit_server.url, path, SHOWN_PERIOD))
+    assert_no_exception(page)
+    show_everything(page)
+    text = visible_text(page.locator("body"))
+    assert not whole_words(BUILT_IN_ENGLISH, text), (path, whole_words(BUILT_IN_ENGLISH, text))
+    assert not ENV_NAME.findall(text), ENV_NAME.findall(text)
+    if path == "data":
+        assert "Izvēlēties failus" in text  # the uploader's button, in Latvian
+    for table in page.get_by_test_id("stDataFrame").all()[:1]:  # its toolbar: no "Download as CSV"
+        table.hover()
+        expect(table.get_by_test_id("stElementToolbarButton").first).to_be_visible()
+        labels = [button.get_attribute("aria-label") or "" for button in
+                  table.get_by_test_id("stElementToolbarButton").locator("button").all()]
+        assert labels and not [label for label in labels if "Download" in label], labels
 
 
 # --------------------------------------------------------------------------- 2. filters in the URL change the KPIs
@@ -204,3 +237,123 @@ def test_year_choice_in_the_sidebar(page: Page, streamlit_server: Server, demo: 
     assert expected > 0
     expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(fmt_int(expected, lang))
     expect(sidebar.get_by_test_id("stCaptionContainer")).to_contain_text("2019")
+
+
+# --------------------------------------------------------------------------- 6. the period picker, no date picker
+
+ENGLISH_CALENDAR = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su",
+    "Select all", "Choose an option",
+)  # fmt: skip
+#: a link per preset that shows its selectboxes
+PICKER_LINKS = {
+    "quarter": {"period": "quarter", "year": "2024", "quarter": "3"},
+    "month": {"period": "month", "year": "2024", "month": "9"},
+    "months": {"period": "months", "from": "2019-01", "to": "2020-06"},
+}
+
+
+def sidebar_screenshot(page: Page, name: str) -> Path:
+    """The sidebar alone, as ``screenshots/<name>.png``."""
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS_DIR / f"{name}.png"
+    page.get_by_test_id("stSidebar").screenshot(path=str(path))
+    return path
+
+
+def dropdown_texts(page: Page, box: Locator) -> str:
+    """Open a selectbox, read its options, close it again."""
+    box.get_by_role("combobox").click()
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    text = " ".join(options.all_inner_texts())
+    page.keyboard.press("Escape")
+    return text
+
+
+@pytest.mark.parametrize("preset", list(PICKER_LINKS))
+def test_latvian_sidebar_has_no_english_calendar_and_no_date_picker(
+    page: Page, streamlit_server: Server, preset: str
+) -> None:
+    open_app(page, app_url(streamlit_server.url, "", PICKER_LINKS[preset]))
+    assert_no_exception(page)
+    expect(page.get_by_test_id("stDateInput")).to_have_count(0)
+    show_everything(page)  # every drop-down opens inside the window
+    sidebar = page.get_by_test_id("stSidebar")
+    texts = [sidebar.inner_text()]
+    for box in sidebar.get_by_test_id("stSelectbox").all():
+        texts.append(dropdown_texts(page, box))
+    for box in sidebar.get_by_test_id("stMultiSelect").all():  # no "Select all" either
+        texts.append(dropdown_texts(page, box))
+    found = whole_words(ENGLISH_CALENDAR, " ".join(texts))
+    assert not found, f"English in the Latvian sidebar ({preset}): {found}"
+    if preset == "months":  # the boxes show Latvian months
+        expect(sidebar.locator(".st-key-to_month").get_by_role("combobox")).to_have_value("jūnijs")
+        assert "septembris" in " ".join(texts)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_sidebar_period_screenshots(page: Page, streamlit_server: Server, lang: str) -> None:
+    for preset, link in PICKER_LINKS.items():
+        open_app(page, app_url(streamlit_server.url, "", {**link, **({"lang": lang} if lang != "lv" else {})}))
+        show_everything(page)
+        assert_no_exception(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar.locator(".st-key-period").get_by_role("combobox")).to_have_value(t(f"period.{preset}", lang))
+        assert sidebar_screenshot(page, f"sidebar-{preset}-{lang}").stat().st_size > 0
+    # the month choice open: the months in the UI language
+    language = {"lang": lang} if lang != "lv" else {}
+    open_app(page, app_url(streamlit_server.url, "", {**PICKER_LINKS["month"], **language}))
+    page.get_by_test_id("stSidebar").locator(".st-key-month").get_by_role("combobox").click()
+    expect(page.get_by_role("option", name="septembris" if lang == "lv" else "September", exact=True)).to_be_visible()
+    assert screenshot(page, f"sidebar-month-open-{lang}").stat().st_size > 0
+    page.keyboard.press("Escape")
+
+
+# --------------------------------------------------------------------------- 7. Back restores the filters
+
+
+def year_shown(page: Page) -> Locator:
+    return page.get_by_test_id("stSidebar").locator(".st-key-year").get_by_role("combobox")
+
+
+def test_back_restores_the_earlier_year_and_page(page: Page, streamlit_server: Server, demo: loaders.Dataset) -> None:
+    """Overview → year 2019 → Attendance → Back → Back: one history entry per step, each Back the view before."""
+    events = {year: fmt_int(metrics.event_count(demo, period(dt.date(year, 1, 1), dt.date(year, 12, 31))), "lv")
+              for year in (2019, 2025)}
+    assert events[2019] != events[2025]
+    open_app(page, app_url(streamlit_server.url, "", {}))  # the default year: the demo data's last, 2025
+    expect(year_shown(page)).to_have_value("2025")
+    entries = page.evaluate("history.length")
+
+    year_shown(page).click()
+    page.get_by_role("option", name="2019", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/\?year=2019$"))
+    wait_for_app(page)
+    expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(events[2019])
+    assert page.evaluate("history.length") == entries + 1
+
+    page.get_by_test_id("stSidebar").locator(".st-key-navigation").get_by_role("link", name="Apmeklējums").click()
+    expect(page).to_have_url(re.compile(r"/attendance\?year=2019$"))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMain").locator("h1").first).to_have_text("Apmeklējums")
+    expect(year_shown(page)).to_have_value("2019")
+    assert page.evaluate("history.length") == entries + 2  # the page view is one entry, with its filters
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/\?year=2019$"))
+    expect(page.get_by_test_id("stMain").locator("h1").first).to_have_text("Pārskats")
+    wait_for_app(page)
+    expect(year_shown(page)).to_have_value("2019")
+    expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(events[2019])
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(rf"^{re.escape(streamlit_server.url)}/$"))
+    expect(year_shown(page)).to_have_value("2025")
+    wait_for_app(page)
+    expect(page.locator(".st-key-kpi-events [data-testid='stMetricValue']")).to_have_text(events[2025])
+    assert_no_exception(page)
+    assert screenshot(page, "back-restored-2025").stat().st_size > 0

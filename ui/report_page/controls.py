@@ -1,8 +1,11 @@
 """The Reports page's own choices (project, period, public version, report language), kept in the URL.
 
 URL keys are ``report_*`` so they never mix with the sidebar's filters
-(``?report_project=18-00-A019.333-000015&report_from=2019-01-01&report_public=1``). Picking a
-project fills the period in from the project's own dates; the period can then be changed.
+(``?report_project=18-00-A019.333-000015&report_period=year&report_year=2019&report_public=1``).
+The period is the project's own (its ``starts_on``–``ends_on``, day-exact; the default), or a
+year, a quarter, a month, a range of months or all time, picked with the same selectboxes as the
+sidebar's (:mod:`ui.period_picker`). Picking another project goes back to its own period. Older
+links with ``report_from=2019-01-01&report_to=2019-12-31`` open the months covering those days.
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ from dataclasses import dataclass
 import streamlit as st
 
 from i18n import LANGUAGES, t
+from i18n.formatting import period_text
 from loaders import Dataset
-from ui import url_state
-from ui.widgets import DATE_INPUT_BOUNDS, in_order
+from metrics import periods
+from ui import sidebar, url_state
+from ui.period_picker import pick_period
 
 _FOLLOW_UI_LANGUAGE = "_report_lang_follows_ui"
+#: the project's own period first: a report is normally made for it
+PRESETS = ("project", "year", "quarter", "month", "months", "all")
 
 
 @dataclass(frozen=True)
@@ -29,40 +36,49 @@ class ReportChoice:
     lang: str
 
 
-def _fill_period(ds: Dataset) -> None:
+def _own_period() -> None:
     """After a new project is picked: its own period."""
-    start, end = ds.project_period(st.session_state["report_project"])
-    st.session_state["report_from"], st.session_state["report_to"] = start, end
+    st.session_state["report_period"] = "project"
 
 
 def _stop_following_ui_language() -> None:
     st.session_state[_FOLLOW_UI_LANGUAGE] = False
 
 
-def report_choice(ds: Dataset, lang: str) -> ReportChoice:
+def _period(ds: Dataset, code: str, lang: str, today: dt.date) -> tuple[dt.date | None, dt.date | None, dict, dict]:
+    own_start, own_end = ds.project_period(code)
+    data = periods.period_defaults(sidebar.event_dates(ds), today)
+    own_years = [day.year for day in (own_start, own_end) if day is not None]
+    years = periods.year_options(sidebar.event_years(ds), today, data.year, extra=own_years)
+    with st.container(key="report-period"):
+        picked = pick_period(
+            st.container(), lang, prefix="report_", presets=PRESETS, default_preset="project",
+            defaults=periods.project_defaults(own_start, own_end, data), years=years, today=today,
+            bad_range=t("report.page.bad_range", lang), project=lambda _values: (own_start, own_end), inline=True,
+        )
+        st.caption(t("filter.period_shown", lang, period=period_text(picked.start, picked.end, lang)))
+    return picked.start, picked.end, picked.values, picked.defaults
+
+
+def report_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> ReportChoice:
     """Draw the controls and return what was chosen (the period's bounds in order)."""
+    today = today or dt.date.today()
     codes = ds.project_codes()
     titles = dict(zip(ds.projects["project_code"], ds.projects["title"], strict=True))
     url_state.init_choice("report_project", codes, codes[0])
-    project_start, project_end = ds.project_period(st.session_state["report_project"])
-    url_state.init_date("report_from", project_start)
-    url_state.init_date("report_to", project_end)
-    if "report_public" not in st.session_state:
-        st.session_state["report_public"] = st.query_params.get("report_public") == "1"
-    if "report_lang" in st.query_params and _FOLLOW_UI_LANGUAGE not in st.session_state:
-        st.session_state[_FOLLOW_UI_LANGUAGE] = False
-    if st.session_state.get(_FOLLOW_UI_LANGUAGE, True):
+    url_state.init_flag("report_public")
+    if _FOLLOW_UI_LANGUAGE not in st.session_state or url_state.restoring():
+        st.session_state[_FOLLOW_UI_LANGUAGE] = "report_lang" not in st.query_params
+    if st.session_state[_FOLLOW_UI_LANGUAGE]:
         st.session_state["report_lang"] = lang
     url_state.init_choice("report_lang", LANGUAGES, lang)
 
     with st.container(border=True, key="report-controls"):
-        project_column, from_column, to_column = st.columns([3, 1, 1])
-        code = project_column.selectbox(
+        code = st.selectbox(
             t("report.page.project", lang), codes, key="report_project",
-            format_func=lambda c: f"{c} · {titles[c]}", on_change=_fill_period, args=(ds,),
+            format_func=lambda c: f"{c} · {titles[c]}", on_change=_own_period,
         )
-        start = from_column.date_input(t("report.page.from", lang), key="report_from", **DATE_INPUT_BOUNDS)
-        end = to_column.date_input(t("report.page.to", lang), key="report_to", **DATE_INPUT_BOUNDS)
+        start, end, values, defaults = _period(ds, code, lang, today)
         public_column, lang_column = st.columns([3, 2])
         public = public_column.toggle(t("report.page.public", lang), key="report_public",
                                       help=t("report.page.public_help", lang))
@@ -71,12 +87,9 @@ def report_choice(ds: Dataset, lang: str) -> ReportChoice:
             format_func=lambda code: t(f"report.language.{code}", lang), on_change=_stop_following_ui_language,
         )
     report_lang = report_lang if report_lang in LANGUAGES else lang
-    start, end = in_order(start, end, st, t("report.page.bad_range", lang))
 
-    project_start, project_end = ds.project_period(code)
     url_state.write(
-        {"report_project": code, "report_from": start, "report_to": end, "report_public": "1" if public else None,
-         "report_lang": report_lang},
-        {"report_project": codes[0], "report_from": project_start, "report_to": project_end, "report_lang": lang},
+        {"report_project": code, **values, "report_public": "1" if public else None, "report_lang": report_lang},
+        {"report_project": codes[0], **defaults, "report_lang": lang},
     )
     return ReportChoice(code, start, end, bool(public), report_lang)
