@@ -8,6 +8,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Boundaries © Valsts zemes dienests, geoBoundaries (CC BY 4.0), simplified; places: GeoNames (CC BY 4.0)",
     },
     "map.layer.municipalities": {"lv": "Pašvaldības", "en": "Municipalities"},
+    "map.layer.names": {"lv": "Pašvaldību nosaukumi", "en": "Municipality names"},
     "map.layer.territory": {"lv": "Partnerības teritorija", "en": "Partnership territory"},
     "map.layer.spaces": {"lv": "Telpas", "en": "Spaces"},
     "map.layer.routes": {"lv": "Pieredzes braucienu maršruti", "en": "Study-visit routes"},
@@ -50,6 +51,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A large map and big figures for a projector, no tables; person counts from 1 to 4 show as <5. A link with ?present=1 opens straight in this mode.",
     },
     "map.settings": {"lv": "Kartes iestatījumi un lejupielāde", "en": "Map settings and download"},
+    "map.present.settings": {"lv": "Iestatījumi", "en": "Settings"},
+    "map.present.demo": {"lv": "Demonstrācijas dati", "en": "Demo data"},
+    "map.present.demo_help": {
+        "lv": "Izdomāti skaitļi ap projekta CoLabora īstajām telpām un pasākumiem.",
+        "en": "Synthetic figures around the real spaces and events of the CoLabora project.",
+    },
     "map.control.measure": {"lv": "Pašvaldību krāsojums", "en": "Colour the municipalities by"},
     "map.control.base": {"lv": "Pamatkarte", "en": "Base map"},
     "map.control.route": {"lv": "Pieredzes brauciens", "en": "Study visit"},
@@ -63,6 +70,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.col.municipality": {"lv": "Pašvaldība", "en": "Municipality"},
     "map.download.html": {"lv": "Lejupielādēt karti (HTML, atveras bez interneta)", "en": "Download the map (HTML, opens offline)"},
     "map.download.csv": {"lv": "Lejupielādēt skaitļus (CSV)", "en": "Download the figures (CSV)"},
+    "map.download.png": {"lv": "Lejupielādēt karti (PNG)", "en": "Download the map (PNG)"},
+    "map.download.png_help": {
+        "lv": "Karte kā attēls slaidiem (1920 × 1080), ar leģendu; prezentācijas režīmā mazie skaitļi slēpti.",
+        "en": "The map as an image for slides (1920 × 1080), with its legend; in presentation mode small counts are hidden.",
+    },
+    "map.download.png_preparing": {"lv": "Zīmē karti…", "en": "Drawing the map…"},
+    "map.download.png_ready": {"lv": "Saglabāt karti (PNG)", "en": "Save the map (PNG)"},
+    "map.png.no_browser": {
+        "lv": "Karti kā PNG attēlu var lejupielādēt tikai tad, ja serverī ir pārlūks Chromium (Debian: apt-get install chromium, vai iestatījums BROWSER_PATH). Karti kā HTML var lejupielādēt arī bez tā.",
+        "en": "The map can be downloaded as a PNG image only when the server has the Chromium browser (Debian: apt-get install chromium, or the BROWSER_PATH setting). The map as HTML can be downloaded without it.",
+    },
+    "map.png.failed": {
+        "lv": "Kartes attēlu neizdevās izveidot. Mēģiniet vēlreiz; ja atkal neizdodas, lejupielādējiet karti kā HTML.",
+        "en": "The map image could not be made. Try again; if it fails again, download the map as HTML.",
+    },
     "map.file.html": {"lv": "karte.html", "en": "map.html"},
+    "map.file.png": {"lv": "karte.png", "en": "map.png"},
     "map.file.csv": {"lv": "karte-skaitli.csv", "en": "map-figures.csv"},
 }

@@ -13,12 +13,14 @@ from i18n.labels import code_label
 from loaders import Dataset
 from loaders.contract import SPACE_TYPES
 from maps.assets import make_offline
-from maps.choropleth import add_choropleth
+from maps.choropleth import add_choropleth, choropleth_classes
 from maps.classes import ValueClass, class_label
 from maps.controls import (
     LABEL_CHARS,
+    NARROW_PX,
     Attribution,
     Entry,
+    FitView,
     HtmlControl,
     MapStyle,
     MetricScale,
@@ -30,6 +32,7 @@ from maps.controls import (
 from maps.figures import PERSON_MEASURES, UNKNOWN, choropleth_figures
 from maps.flows import MAX_FLOWS, add_flows
 from maps.geo import bounds
+from maps.labels import add_names
 from maps.routes import add_routes
 from maps.spaces import add_spaces, space_positions
 from maps.style import HIDDEN_COLOUR, TERRITORY_COLOUR, ZERO_COLOUR, look, space_colour
@@ -38,9 +41,9 @@ from metrics import Filters, geography
 from metrics.privacy import SECONDARY
 from metrics.views import map_figures
 
-LAYERS = ("municipalities", "territory", "spaces", "routes", "flows")
-#: bottom to top: areas, then lines, then the dots
-_DRAW_ORDER = ("municipalities", "territory", "flows", "routes", "spaces")
+LAYERS = ("municipalities", "names", "territory", "spaces", "routes", "flows")
+#: bottom to top: areas, then lines, then the dots (the names and the route stops have panes of their own)
+_DRAW_ORDER = ("municipalities", "names", "territory", "flows", "routes", "spaces")
 DEFAULT_LAYERS = ("municipalities", "territory", "spaces", "routes")
 #: "none" needs nothing from the internet; the others load tiles from their servers
 BASE_MAPS = ("none", "light", "osm")
@@ -86,7 +89,8 @@ def _choropleth_section(figures: pd.DataFrame, classes: list[ValueClass], measur
 
 
 def _fit(m: folium.Map, options: MapOptions, positions: pd.DataFrame, stops: pd.DataFrame) -> None:
-    """Show the territory, the spaces and the routes drawn, clear of the legend on the right."""
+    """Show the territory, the spaces and the routes drawn, clear of the legend on the right (on a
+    phone, whose legend starts folded, edge to edge: see :class:`maps.controls.FitView`)."""
     corners = bounds(options.territory) if "territory" in options.layers else []
     points = [*zip(positions["latitude"], positions["longitude"], strict=True)] if "spaces" in options.layers else []
     if "routes" in options.layers:
@@ -94,9 +98,8 @@ def _fit(m: folium.Map, options: MapOptions, positions: pd.DataFrame, stops: pd.
     points = [p for p in [*corners, *points] if pd.notna(p[0]) and pd.notna(p[1])]
     if points:
         lats, lons = zip(*points, strict=True)
-        legend_px = legend_width_px(look(public=options.public))
-        m.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding_top_left=(50, 30),
-                     padding_bottom_right=(legend_px + 20, 30))
+        FitView([(min(lats), min(lons)), (max(lats), max(lons))], legend_width_px(look(public=options.public))
+                ).add_to(m)
 
 
 def _routes_shown(ds: Dataset, filters: Filters, route: str | None) -> tuple[pd.DataFrame, int]:
@@ -120,8 +123,15 @@ class _Layers:
     def municipalities(self) -> Section:
         measure, public = self.options.measure, self.options.public
         figures = choropleth_figures(self.ds, self.filters, measure, public=public)
-        classes = add_choropleth(self.m, figures, measure, self.lang, public=public)
+        # the breaks come from the public view's figures in both modes (maps.classes)
+        public_figures = figures if public or measure not in PERSON_MEASURES else choropleth_figures(
+            self.ds, self.filters, measure, public=True)
+        classes = choropleth_classes(figures, public_figures, measure, public=public)
+        add_choropleth(self.m, figures, classes, measure, self.lang)
         return _choropleth_section(figures, classes, measure, self.lang, public=public)
+
+    def names(self) -> None:
+        add_names(self.m)
 
     def territory(self) -> Section:
         label = t("map.layer.territory", self.lang)
@@ -178,6 +188,6 @@ def build_map(ds: Dataset, filters: Filters, options: MapOptions, lang: str) -> 
     MetricScale().add_to(m)
     MapStyle(layers.look).add_to(m)
     legend = legend_html(t("map.title", lang), options.caption, [section for section in drawn if section])
-    HtmlControl(legend, "map-legend").add_to(m)
+    HtmlControl(legend, "map-legend", fold_below_px=NARROW_PX).add_to(m)
     Attribution(t("map.attribution", lang)).add_to(m)
     return make_offline(m)

@@ -10,19 +10,36 @@ from i18n.formatting import fmt_count
 from maps.classes import ValueClass, colour_of, value_classes
 from maps.figures import PERSON_MEASURES, UNKNOWN
 from maps.geo import municipalities
-from maps.style import BOUNDARY_COLOUR
+from maps.style import AREA_FILL_OPACITY, BOUNDARY_COLOUR
 from maps.text import esc
+from metrics.privacy import shown_number
 
 
-def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str, *,
-                   public: bool) -> list[ValueClass]:
-    """Draw every municipality of the map filled by its class; return the classes (for the legend).
+def _on_the_map(figures: pd.DataFrame) -> dict:
+    shown = dict(zip(figures["municipality"], figures["value"], strict=True))
+    shown.pop(UNKNOWN, None)
+    return shown
+
+
+def choropleth_classes(figures: pd.DataFrame, public_figures: pd.DataFrame, measure: str, *,
+                       public: bool) -> list[ValueClass]:
+    """The classes of the map's municipalities (:mod:`maps.classes`).
+
+    ``figures``: :func:`maps.figures.choropleth_figures` of this view; ``public_figures``: the same
+    for the public view, which the breaks come from in both modes (the same object in a public view).
+    """
+    person = measure in PERSON_MEASURES
+    top = None if public and person else max(map(shown_number, _on_the_map(figures).values()), default=0)
+    return value_classes(_on_the_map(public_figures).values(), person=person, top=top)
+
+
+def add_choropleth(m: folium.Map, figures: pd.DataFrame, classes: list[ValueClass], measure: str,
+                   lang: str) -> None:
+    """Draw every municipality of the map filled by its class in ``classes``.
 
     ``figures`` is :func:`maps.figures.choropleth_figures` (already suppressed in a public view).
     """
-    shown = dict(zip(figures["municipality"], figures["value"], strict=True))
-    shown.pop(UNKNOWN, None)
-    classes = value_classes(shown.values(), public=public and measure in PERSON_MEASURES)
+    shown = _on_the_map(figures)
     label = t(f"map.measure.{measure}", lang)
     features, fills = [], {}
     for feature in municipalities()["features"]:
@@ -35,10 +52,9 @@ def add_choropleth(m: folium.Map, figures: pd.DataFrame, measure: str, lang: str
         {"type": "FeatureCollection", "features": features},
         name=t("map.layer.municipalities", lang),
         style_function=lambda f: {
-            "fillColor": fills[f["properties"]["name"]], "fillOpacity": 0.65,
+            "fillColor": fills[f["properties"]["name"]], "fillOpacity": AREA_FILL_OPACITY,
             "color": BOUNDARY_COLOUR, "weight": 0.8,
         },
         highlight_function=lambda _feature: {"weight": 2.5, "color": "#333333"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(m)
-    return classes

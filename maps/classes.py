@@ -1,13 +1,25 @@
-"""The choropleth's colour classes: up to five steps on a 1-2-5 (or 1-5, 1-10) scale, and which class a value is in.
+"""The choropleth's colour classes: up to five, their breaks round numbers near the quantiles of the
+values, and which class a value is in.
 
-In a public view of a person measure the first class is exactly 1–4, labelled ``<5``, so the
-map's colours reveal no more than the numbers do; the top class is open-ended ("20 or more")
-so the legend does not give the largest value away; a cell hidden as ``≥5`` gets a colour
-of its own.
+The breaks are taken from the values **as a public view shows them** (presentation mode), on the
+desk too, so a municipality has the same colour in both modes and the legend gives nothing away
+that the public view hides:
+
+* a person measure's first class is always 1–4 (labelled ``<5`` in a public view, ``1–4`` on the
+  desk); its other breaks come from the counts of 5 or more that the public view shows (a cell
+  hidden as ``≥5`` takes no part: its colour is :data:`~maps.style.HIDDEN_COLOUR`);
+* a measure that is not a person count (spaces, events) is exact in both modes; when its values
+  are all from 1 to 5, each value is a class of its own (the first class starting at 1);
+* otherwise each break is the round number (:func:`round_numbers`) that puts closest to an equal
+  share of the values below it (quantiles), every class holding at least one value: over a long
+  period the municipalities spread over the classes instead of piling up in the darkest two;
+* in a public view the top class of a person measure is open-ended ("150 or more"), so the legend
+  does not give the largest value away; on the desk it ends at the largest value.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +29,8 @@ from maps.style import CHOROPLETH_PALETTE, HIDDEN_COLOUR, ZERO_COLOUR
 from metrics.privacy import SECONDARY, SMALL, THRESHOLD, Shown, shown_number
 
 MAX_CLASSES = len(CHOROPLETH_PALETTE)
+#: the round numbers from 10 on: these × 1, 10, 100, ... (below 10 every whole number is round)
+ROUND_STEPS = (10, 15, 20, 25, 30, 40, 50, 60, 75)
 
 
 @dataclass(frozen=True)
@@ -27,29 +41,51 @@ class ValueClass:
     colour: str
 
 
-def _nice(limit: int, factors: tuple[int, ...]) -> list[int]:
-    """``factors`` × powers of ten up to ``limit``: (1, 2, 5) → 1, 2, 5, 10, 20, 50, 100..."""
-    bounds, step = [], 1
-    while step <= limit:
-        bounds += [f * step for f in factors if f * step <= limit]
-        step *= 10
-    return bounds
+def round_numbers(limit: int) -> list[int]:
+    """The round numbers up to ``limit``: 1…9, then 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 150…"""
+    numbers, scale = list(range(1, min(limit, 9) + 1)), 1
+    while 10 * scale <= limit:
+        numbers += [step * scale for step in ROUND_STEPS if step * scale <= limit]
+        scale *= 10
+    return numbers
 
 
-def _lows(maximum: int, *, public: bool) -> list[int]:
-    """Lower bounds of the classes: the finest 1-2-5, 1-5 or 1-10 scale with at most five classes."""
-    if not public and maximum <= MAX_CLASSES:
-        return list(range(1, maximum + 1))
-    lows: list[int] = []
-    for factors in ((1, 2, 5), (1, 5), (1,)):
-        lows = _nice(maximum, factors)
-        if public:  # 1–4 is one class, and the next starts at 5
-            above = [low for low in lows if low >= THRESHOLD] + ([THRESHOLD] if maximum >= THRESHOLD else [])
-            lows = sorted({1, *above})
-        if len(lows) <= MAX_CLASSES:
-            return lows
-    keep = 2 if public else 1
-    return lows[:keep] + lows[keep:][-(MAX_CLASSES - keep):]
+def quantile_breaks(values: list[int], classes: int, floor: int) -> list[int]:
+    """Up to ``classes - 1`` round breaks above ``floor`` for the sorted ``values`` (all ≥ ``floor``).
+
+    The i-th break is the round number ``b`` above the previous one for which the count of values
+    below ``b`` is closest to ``i / classes`` of them (the smaller ``b`` on a tie), leaving at least one
+    value in the class it closes and at least one above it.
+    """
+    breaks: list[int] = []
+    low = floor
+    candidates = round_numbers(values[-1]) if values else []
+    for i in range(1, classes):
+        target = i * len(values) / classes
+        below_low = bisect_left(values, low)
+        options = [b for b in candidates if b > low and bisect_left(values, b) > below_low]
+        if not options:
+            break
+        low = min(options, key=lambda b: (abs(bisect_left(values, b) - target), b))
+        breaks.append(low)
+    return breaks
+
+
+def class_lows(values: Iterable[Shown], *, person: bool) -> list[int]:
+    """The classes' lower bounds for ``values`` as a public view shows them (zeros ignored)."""
+    values = list(values)
+    numbers = sorted(v for v in values if isinstance(v, int) and v > 0)
+    if person:
+        above = [v for v in numbers if v >= THRESHOLD]
+        if not above and SECONDARY not in values:
+            return [1] if numbers or SMALL in values else []
+        distinct = len(set(above))
+        return [1, THRESHOLD, *quantile_breaks(above, min(MAX_CLASSES - 1, distinct), THRESHOLD)]
+    if not numbers:
+        return []
+    if numbers[-1] <= MAX_CLASSES:  # each value its own class, the first from 1
+        return [1, *sorted(set(numbers))[1:]]
+    return [1, *quantile_breaks(numbers, min(MAX_CLASSES, len(set(numbers))), 1)]
 
 
 def _palette(count: int) -> list[str]:
@@ -59,17 +95,18 @@ def _palette(count: int) -> list[str]:
     return [CHOROPLETH_PALETTE[round(i * last / (count - 1))] for i in range(count)]
 
 
-def value_classes(values: Iterable[Shown], *, public: bool) -> list[ValueClass]:
-    """Classes for the non-zero ``values``; ``public`` (a person measure in a public view): small-first
-    and open-ended, as above."""
-    values = list(values)
-    numbers = [v for v in values if isinstance(v, int) and v > 0]
-    maximum = max(numbers, default=THRESHOLD - 1 if SMALL in values else 0)
-    if maximum <= 0:
+def value_classes(values: Iterable[Shown], *, person: bool, top: int | None) -> list[ValueClass]:
+    """The classes for ``values`` as a public view shows them (see the module's description).
+
+    ``person``: a person measure (first class 1–4). ``top``: the top class's upper bound (the largest
+    value shown in this view), or ``None`` for an open-ended top class.
+    """
+    lows = class_lows(values, person=person)
+    if not lows:
         return []
-    lows = _lows(maximum, public=public)
-    top = (THRESHOLD - 1 if lows[-1] < THRESHOLD else None) if public else maximum
-    highs: list[int | None] = [low - 1 for low in lows[1:]] + [top]
+    if person and lows == [1]:
+        top = THRESHOLD - 1
+    highs: list[int | None] = [low - 1 for low in lows[1:]] + [top if top is None else max(top, lows[-1])]
     return [ValueClass(low, high, colour) for low, high, colour in zip(lows, highs, _palette(len(lows)), strict=True)]
 
 

@@ -43,8 +43,17 @@ def _area_and_centroid(ring: list[list[float]]) -> tuple[float, LatLon]:
 
 
 @cache
+def areas() -> dict[str, float]:
+    """Each municipality's area in square degrees (planar, all its parts): only to compare them."""
+    return {
+        feature["properties"]["name"]: sum(_area_and_centroid(ring)[0] for ring in _rings(feature["geometry"]))
+        for feature in municipalities()["features"]
+    }
+
+
+@cache
 def centroids() -> dict[str, LatLon]:
-    """Each municipality's centre (of its largest part), as (lat, lon): where flows start."""
+    """Each municipality's centre (of its largest part), as (lat, lon): where flows start and its name sits."""
     points = {}
     for feature in municipalities()["features"]:
         _, centre = max(_area_and_centroid(ring) for ring in _rings(feature["geometry"]))

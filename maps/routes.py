@@ -1,7 +1,9 @@
 """Study-visit routes: a line through the stops in order, a numbered badge on each stop.
 
 A stop at a space drawn on the map sits on that space's dot (its badge just above right of
-it, so both stay visible); a stop elsewhere sits on its own coordinates.
+it, so both stay visible); a stop elsewhere sits on its own coordinates. The badges are drawn in a
+pane of their own (:data:`STOP_PANE`) above the space dots and below the tooltips, so no dot of a
+neighbouring space hides a stop's number.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from maps.spaces import pixel_offset
 from maps.style import ROUTE_COLOURS, Look
 from maps.text import esc
 
+#: the Leaflet pane of the stops' badges: above the markers (600), below tooltips (650) and popups (700)
+STOP_PANE = "route-stops"
+STOP_PANE_Z_INDEX = 640
 #: where the badge of the n-th route sits around a shared dot (×, ÷ dot size): up-right, down-right...
 _BADGE_CORNERS = ((1, -1), (1, 1), (-1, -1), (-1, 1))
 
@@ -34,7 +39,7 @@ class RouteStops(MacroElement):
         """
         {% macro script(this, kwargs) %}
         {{ this.stops|tojson }}.forEach(function (stop) {
-            L.marker(stop.location)
+            L.marker(stop.location, {pane: {{ this.pane|tojson }}})
                 .setIcon(L.divIcon({
                     html: stop.html, iconSize: {{ this.size|tojson }}, iconAnchor: stop.anchor, className: "route-stop"
                 }))
@@ -50,6 +55,7 @@ class RouteStops(MacroElement):
         self._name = "RouteStops"
         self.stops = stops
         self.size = (size, size)
+        self.pane = STOP_PANE
 
 
 def route_label(title: str, starts_on: pd.Timestamp, lang: str) -> str:
@@ -82,6 +88,7 @@ def add_routes(
     """Draw each event's route (``stops``: :func:`metrics.geography.route_stops`); return (colour, label) per route."""
     drawn = []
     size = look.badge_px
+    folium.map.CustomPane(STOP_PANE, z_index=STOP_PANE_Z_INDEX, pointer_events=True).add_to(m)
     for i, (_, route) in enumerate(_stop_points(stops, positions, look).groupby("event_id", sort=False)):
         colour = ROUTE_COLOURS[i % len(ROUTE_COLOURS)]
         label = route_label(route["title"].iloc[0], route["starts_on"].iloc[0], lang)

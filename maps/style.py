@@ -26,6 +26,8 @@ TERRITORY_COLOUR = "#111111"
 FLOW_COLOUR = "#37474F"
 #: what shows where no municipality is drawn and there are no tiles (the sea, neighbours)
 BACKGROUND = "#E8EEF2"
+#: how opaque the municipalities' colours are over the background (the legend's boxes are mixed alike)
+AREA_FILL_OPACITY = 0.65
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,20 @@ class Look:
     """Sizes in CSS pixels."""
 
     font_px: int
+    legend_font_px: int
     dot_px: int
     badge_px: int
     route_weight: float
     territory_weight: float
     max_flow_weight: float
+    #: the map fills the height of its iframe (which the page sets) rather than the height it was drawn at
+    fills_its_frame: bool = False
 
 
-DESK = Look(font_px=12, dot_px=16, badge_px=20, route_weight=4, territory_weight=3, max_flow_weight=10)
-PROJECTOR = Look(font_px=16, dot_px=22, badge_px=28, route_weight=6, territory_weight=4.5, max_flow_weight=14)
+DESK = Look(font_px=12, legend_font_px=12, dot_px=16, badge_px=20, route_weight=4, territory_weight=3,
+            max_flow_weight=10)
+PROJECTOR = Look(font_px=16, legend_font_px=14, dot_px=22, badge_px=28, route_weight=6, territory_weight=4.5,
+                 max_flow_weight=14, fills_its_frame=True)
 
 
 def look(*, public: bool) -> Look:

@@ -17,11 +17,16 @@ import pandas as pd
 import pytest
 from branca.element import Element
 from folium.plugins import FastMarkerCluster
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import maps
 import metrics
 from loaders import Dataset, load_dataset
 from maps import assets, classes
+from maps.choropleth import choropleth_classes
+from maps.controls import NARROW_PX, FitView, HtmlControl
+from maps.labels import MunicipalityNames
 from maps.style import HIDDEN_COLOUR, ZERO_COLOUR
 from maps.text import info_tables
 from metrics import geography
@@ -233,45 +238,154 @@ def test_choropleth_tooltips_show_the_figures(metrics_ds: Dataset) -> None:
 def test_choropleth_colours_follow_the_classes(metrics_ds: Dataset) -> None:
     choropleth = geojson_layers(build(metrics_ds, measure="events"))[0]
     fill = {f["properties"]["name"]: choropleth.style_function(f)["fillColor"] for f in choropleth.data["features"]}
-    # events: Ogre 5, Ķekava 1 → classes 1–4 and 5
-    found = classes.value_classes([5, 1], public=False)
-    assert [(c.low, c.high) for c in found] == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)]
+    # events: Ogre 5, Ķekava 1: values up to 5 are classes of their own, 1 and 5 (no empty 2, 3, 4)
+    found = classes.value_classes([5, 1], person=False, top=5)
+    assert [(c.low, c.high) for c in found] == [(1, 4), (5, 5)]
     assert fill[OGRE] == found[-1].colour and fill[KEKAVA] == found[0].colour and fill[RIGA] == ZERO_COLOUR
 
 
-# --------------------------------------------------------------------------- legend
+# --------------------------------------------------------------------------- classes and legend
+
+
+def test_round_numbers() -> None:
+    assert classes.round_numbers(330) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 150,
+                                          200, 250, 300]
+    assert classes.round_numbers(4) == [1, 2, 3, 4]
 
 
 @pytest.mark.parametrize(
-    ("values", "public", "expected"),
+    ("values", "person", "top", "expected"),
     [
-        ([0, 3, 7, 34], False, [(1, 1), (2, 4), (5, 9), (10, 19), (20, 34)]),
-        ([0, 120, 3], False, [(1, 4), (5, 9), (10, 49), (50, 99), (100, 120)]),
-        ([3, 2, 1], False, [(1, 1), (2, 2), (3, 3)]),
-        ([2000, 1], False, [(1, 9), (10, 99), (100, 999), (1000, 2000)]),
-        ([0, "<5", 7, 34], True, [(1, 4), (5, 9), (10, 19), (20, None)]),
-        (["<5", 0], True, [(1, 4)]),
-        (["<5", "≥5", 6], True, [(1, 4), (5, None)]),
-        ([0], False, []),
+        # not people, largest 34: 3 values, so 3 classes; counts below a round number b: b ≤ 3 → 0, 4…7 → 1,
+        # 8…30 → 2. Break 1 (target 1 of 3 below): 4; break 2 (target 2, above 4): 8
+        ([0, 3, 7, 34], False, 34, [(1, 3), (4, 7), (8, 34)]),
+        # 2 values: one break, target 1 below: the smallest round number with 1 value below is 4
+        ([0, 120, 3], False, 120, [(1, 3), (4, 120)]),
+        # at most 5, all ≤ 5: a class per value
+        ([3, 2, 1], False, 3, [(1, 1), (2, 2), (3, 3)]),
+        ([2000, 1], False, 2000, [(1, 1), (2, 2000)]),
+        # a person measure: 1–4, then from 5; above 5: 7 and 34, one break with 1 value below: 8
+        ([0, "<5", 7, 34], True, None, [(1, 4), (5, 7), (8, None)]),
+        ([0, 2, 7, 34], True, 34, [(1, 4), (5, 7), (8, 34)]),
+        (["<5", 0], True, None, [(1, 4)]),
+        ([1, 2, 3], True, 3, [(1, 4)]),  # the first class of people is 1–4 on the desk too
+        (["<5", "≥5", 6], True, None, [(1, 4), (5, None)]),
+        (["≥5"], True, None, [(1, 4), (5, None)]),
+        ([0], False, 0, []),
+        ([0, 0], True, None, []),
     ],
 )
-def test_value_classes(*, values: list, public: bool, expected: list) -> None:
-    assert [(c.low, c.high) for c in classes.value_classes(values, public=public)] == expected
+def test_value_classes(*, values: list, person: bool, top: int | None, expected: list) -> None:
+    assert [(c.low, c.high) for c in classes.value_classes(values, person=person, top=top)] == expected
+
+
+#: participations by home municipality 2019–2025 in the demo data, as the public view shows them (every one ≥ 5)
+DEMO_PARTICIPATIONS_2019_2025 = [23, 27, 34, 39, 41, 51, 61, 87, 91, 92, 120, 126, 130, 186, 212, 321]
+YEARS_2019_2025 = metrics.Filters(dt.date(2019, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_quantile_breaks_by_hand() -> None:
+    values = DEMO_PARTICIPATIONS_2019_2025
+    # 16 values ≥ 5 → 4 classes above 1–4, targets 4, 8 and 12 values below each break.
+    # values below b: 40 → 4 (23, 27, 34, 39): exactly 4 → 40; above 40: 50 → 5, 60 → 6, 75 → 7, 100 → 10:
+    # 75 is 1 off 8 → 75; above 75: 100 → 10, 150 → 13 (120, 126, 130): 150 is 1 off 12 → 150
+    assert classes.quantile_breaks(values, 4, 5) == [40, 75, 150]
+    assert classes.class_lows(values, person=True) == [1, 5, 40, 75, 150]
+
+
+def test_same_classes_in_the_desk_and_the_public_view(demo: Dataset) -> None:
+    shown = maps.choropleth_figures(demo, YEARS_2019_2025, "participations", public=True)
+    exact = maps.choropleth_figures(demo, YEARS_2019_2025, "participations", public=False)
+    assert sorted(v for m, v in zip(shown["municipality"], shown["value"], strict=True)
+                  if m != "unknown" and v != 0) == DEMO_PARTICIPATIONS_2019_2025
+    desk = choropleth_classes(exact, shown, "participations", public=False)
+    public = choropleth_classes(shown, shown, "participations", public=True)
+    assert [(c.low, c.colour) for c in desk] == [(c.low, c.colour) for c in public]
+    assert [(c.low, c.high) for c in desk] == [(1, 4), (5, 39), (40, 74), (75, 149), (150, 321)]
+    assert [(c.low, c.high) for c in public] == [(1, 4), (5, 39), (40, 74), (75, 149), (150, None)]
+    # and so every municipality has the same colour on the desk and on the projector
+    fills = [{f["properties"]["name"]: layer.style_function(f)["fillColor"] for f in layer.data["features"]}
+             for layer in (geojson_layers(build(demo, YEARS_2019_2025, public=public))[0] for public in (False, True))]
+    assert fills[0] == fills[1]
+    assert "1–4" in legend(build(demo, YEARS_2019_2025))
+    assert "&lt;5" in legend(build(demo, YEARS_2019_2025, public=True))
+
+
+def test_same_classes_for_a_year_with_small_counts(demo: Dataset) -> None:
+    year = metrics.Filters(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    shown = maps.choropleth_figures(demo, year, "participations", public=True)
+    exact = maps.choropleth_figures(demo, year, "participations", public=False)
+    assert "<5" in set(shown["value"])  # some municipalities had 1–4 participations in 2025
+    desk = choropleth_classes(exact, shown, "participations", public=False)
+    public = choropleth_classes(shown, shown, "participations", public=True)
+    assert [(c.low, c.colour) for c in desk] == [(c.low, c.colour) for c in public]
+    fills = [{f["properties"]["name"]: layer.style_function(f)["fillColor"] for f in layer.data["features"]}
+             for layer in (geojson_layers(build(demo, year, public=public))[0] for public in (False, True))]
+    hidden = {m for m, v in zip(shown["municipality"], shown["value"], strict=True) if v == "≥5"}
+    assert {m: c for m, c in fills[0].items() if m not in hidden} == {m: c for m, c in fills[1].items()
+                                                                    if m not in hidden}
+
+
+@pytest.mark.parametrize(
+    ("measure", "expected"),
+    [
+        # all time, public values (unknown left out): 26 27 35 39 | 43 52 65 | 89 94 97 126 127 130 | 196 215 326;
+        # breaks as above: 40 (4 below), 75 (7 below, target 8), 150 (13 below, target 12)
+        ("participations", {(5, 39): 4, (40, 74): 3, (75, 149): 6, (150, None): 3}),
+        # six municipalities "<5", then 5 5 | 7 7 | 8 11 14 | 15 24: 9 values, targets 2.25, 4.5, 6.75; 6 → 2
+        # below (0.25 off), 8 → 4 below (0.5 off, as is 9 → 5: the smaller wins), 15 → 7 below (0.25 off)
+        ("residents", {(1, 4): 6, (5, 5): 2, (6, 7): 2, (8, 14): 3, (15, None): 2}),
+    ],
+)
+def test_all_time_spreads_the_municipalities_over_the_classes(demo: Dataset, measure: str, expected: dict) -> None:
+    shown = maps.choropleth_figures(demo, ALL_TIME, measure, public=True)
+    found = choropleth_classes(shown, shown, measure, public=True)
+    colour_to_class = {c.colour: (c.low, c.high) for c in found}
+    layer = geojson_layers(build(demo, ALL_TIME, measure=measure, public=True))[0]
+    used: dict = {}
+    for feature in layer.data["features"]:
+        colour = layer.style_function(feature)["fillColor"]
+        if colour in colour_to_class:
+            used[colour_to_class[colour]] = used.get(colour_to_class[colour], 0) + 1
+    assert used == expected
+    assert len(used) >= 3
+
+
+@given(st.lists(st.integers(min_value=0, max_value=5000), max_size=45), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_classes_are_increasing_and_hold_a_value_each(values: list[int], person: bool) -> None:  # noqa: FBT001
+    shown = [("<5" if 0 < v < 5 else v) for v in values] if person else values
+    found = classes.value_classes(shown, person=person, top=None if person else max(values, default=0))
+    lows = [c.low for c in found]
+    assert lows == sorted(set(lows)) and len(found) <= classes.MAX_CLASSES
+    numbers = [v for v in values if v > 0]
+    if not numbers:
+        assert found == []
+        return
+    assert lows[0] == 1
+    if person:
+        assert found[0].high == 4 and (len(found) == 1 or lows[1] == 5)
+    for value_class in found[1 if person else 0:]:  # every class but the fixed 1–4 holds a value
+        high = value_class.high if value_class.high is not None else float("inf")
+        assert any(value_class.low <= v <= high for v in numbers), (value_class, numbers)
 
 
 def test_class_labels() -> None:
-    internal = classes.value_classes([0, 3, 7, 34], public=False)
-    assert [classes.class_label(c, "lv", public=False) for c in internal] == ["1", "2–4", "5–9", "10–19", "20–34"]
-    public = classes.value_classes(["<5", 7, 1234], public=True)
-    assert [classes.class_label(c, "lv", public=True) for c in public] == ["<5", "5–9", "10–99", "100–999",
-                                                                   "1\xa0000 un vairāk"]
-    assert classes.class_label(public[-1], "en", public=True) == "1,000 or more"
+    internal = classes.value_classes([0, 3, 7, 34], person=False, top=34)
+    assert [classes.class_label(c, "lv", public=False) for c in internal] == ["1–3", "4–7", "8–34"]
+    public = classes.value_classes(["<5", 7, 1234], person=True, top=None)
+    assert [classes.class_label(c, "lv", public=True) for c in public] == ["<5", "5–7", "8 un vairāk"]
+    desk = classes.value_classes([2, 7, 1234], person=True, top=1234)
+    assert [classes.class_label(c, "lv", public=False) for c in desk] == ["1–4", "5–7", "8–1\xa0234"]
+    thousand = classes.ValueClass(1000, None, "#000000")
+    assert classes.class_label(thousand, "lv", public=True) == "1\xa0000 un vairāk"
+    assert classes.class_label(thousand, "en", public=True) == "1,000 or more"
 
 
 def test_legend_of_the_desk_map(metrics_ds: Dataset) -> None:
     text = legend(build(metrics_ds, measure="events"))
     assert "Pašvaldībā notikušie pasākumi" in text
-    assert [label for label in re.findall(r"<span>([^<]*)</span>", text)][:6] == ["5", "4", "3", "2", "1", "0"]
+    assert [label for label in re.findall(r"<span>([^<]*)</span>", text)][:3] == ["5", "1–4", "0"]
     assert "Partnerības teritorija" in text and "Mārupes novads, Olaines novads" in text
     assert "Koprades telpa" in text and "Bibliotēka" in text and "Kopienas centrs" in text
     assert "24.04.2024" not in text and "20.04.2024 · Pieredzes brauciens" in text
@@ -333,6 +447,17 @@ def test_routes_follow_the_filters(demo: Dataset) -> None:
     m = build(demo, year_2019)
     assert len(route_stops(m)) == len(geography.route_stops(demo, year_2019)) == 2 + 5 + 3
     assert route_stops(build(demo, year_2019, layers=("spaces",))) == []
+
+
+def test_route_stops_are_drawn_above_the_space_dots(demo: Dataset) -> None:
+    m = build(demo, ALL_TIME, route="E2019-006")
+    panes = {e.name: e for e in elements(m) if isinstance(e, folium.map.CustomPane)}
+    # Leaflet's marker pane is at 600 and its tooltip pane at 650: the stops' badges sit in between
+    assert 600 < panes[maps.routes.STOP_PANE].z_index < 650
+    assert all(e.pane == maps.routes.STOP_PANE for e in elements(m) if isinstance(e, maps.routes.RouteStops))
+    script = m.get_root().render()
+    created = script.index('createPane(\n                "route-stops")')
+    assert created < script.index('{pane: "route-stops"}')  # the pane exists before the first stop goes in
 
 
 # --------------------------------------------------------------------------- flows
@@ -490,3 +615,46 @@ def test_layers_can_be_left_out(metrics_ds: Dataset) -> None:
     m = build(metrics_ds, layers=())
     assert markers(m, "space-marker") == [] and geojson_layers(m) == [] and lines(m) == []
     assert "Pašvaldības" not in legend(m)
+
+
+def test_municipality_names_are_off_by_default_and_labels_when_chosen(demo: Dataset) -> None:
+    assert "names" in maps.LAYERS and "names" not in maps.DEFAULT_LAYERS
+    assert not [e for e in elements(build(demo, ALL_TIME)) if isinstance(e, MunicipalityNames)]
+    m = build(demo, ALL_TIME, layers=("municipalities", "names"))
+    (names,) = [e for e in elements(m) if isinstance(e, MunicipalityNames)]
+    assert len(names.labels) == 43
+    by_html = {label["html"]: label["location"] for label in names.labels}
+    assert by_html["Mārupes<br><small>novads</small>"] == list(maps.geo.centroids()["Mārupes novads"])
+    assert by_html["Rīga"] == list(maps.geo.centroids()["Rīga"])
+    # the state cities win a place first, then the largest municipalities
+    order = maps.labels.label_order()
+    assert set(order[:7]) == {n for n in order if not n.endswith(" novads")} and order[0] == "Rīga"
+    assert maps.geo.areas()[order[7]] == max(maps.geo.areas()[n] for n in order[7:])
+    # names take no clicks: the municipalities' tooltips and the spaces' popups stay reachable
+    panes = {e.name: e for e in elements(m) if isinstance(e, folium.map.CustomPane)}
+    assert panes[maps.labels.NAME_PANE].pointer_events is False
+    assert 400 < panes[maps.labels.NAME_PANE].z_index < 600
+    assert "Pašvaldību nosaukumi" not in legend(m)  # nothing to explain
+
+
+def test_municipality_names_are_escaped() -> None:
+    assert maps.labels.label_html("<b>Ādažu</b> novads") == "&lt;b&gt;Ādažu&lt;/b&gt;<br><small>novads</small>"
+    assert maps.labels.label_html("`${x}`") == "&#96;&#36;{x}&#96;"
+
+
+def test_the_view_is_fitted_in_the_browser_clear_of_the_legend(demo: Dataset) -> None:
+    m = build(demo, ALL_TIME, route="E2019-006")
+    assert not [e for e in elements(m) if type(e).__name__ == "FitBounds"]  # folium's own padding is fixed
+    (fit,) = [e for e in elements(m) if isinstance(e, FitView)]
+    lats = [corner[0] for corner in maps.geo.bounds(maps.territory.DEFAULT_TERRITORY)]  # the territory is in view
+    assert fit.corners[0][0] <= min(lats) and fit.corners[1][0] >= max(lats)
+    assert fit.legend_px == maps.controls.legend_width_px(maps.style.DESK) and fit.narrow_px == NARROW_PX
+    (control,) = [e for e in elements(m) if isinstance(e, HtmlControl)]
+    assert control.fold_below_px == NARROW_PX  # on a phone the legend starts folded
+    assert legend(m).startswith("<details open><summary")
+
+
+def test_presentation_map_fills_its_iframe(metrics_ds: Dataset) -> None:
+    fill = "#map_div { height: 100vh !important; }"
+    assert fill in build(metrics_ds, public=True).get_root().render()
+    assert fill not in build(metrics_ds).get_root().render()  # the desk's iframe starts 0 px high

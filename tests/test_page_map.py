@@ -15,6 +15,8 @@ import metrics
 import metrics.geography
 from i18n import t
 from i18n.formatting import fmt_int
+from maps.image import ImageFailed, find_browser
+from ui.map_page import downloads as map_downloads
 
 MAP_PAGE = "app_pages/map.py"
 YEAR_2025 = {"period": "custom", "from": "2025-01-01", "to": "2025-12-31"}
@@ -115,3 +117,52 @@ def test_figures_table_is_the_choropleths(app, measure: str, demo) -> None:
 def test_empty_period_still_draws_the_page(app) -> None:
     at = app(MAP_PAGE, period="custom", **{"from": "1995-01-01", "to": "1995-12-31"})
     assert len(at.dataframe) == 1
+
+
+# --------------------------------------------------------------------------- the map as a PNG for slides
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.skipif(find_browser() is None, reason="Debian's chromium is not installed")
+@pytest.mark.parametrize("present", [None, "1"])
+def test_the_png_button_makes_the_image_of_the_map_shown(app, present: str | None) -> None:
+    at = app(MAP_PAGE, lang="en", period="all", route="E2019-006", **({"present": present} if present else {}))
+    button = at.button(key="prepare-png")
+    assert button.label == t("map.download.png", "en")
+    button.click().run()
+    assert not at.exception
+    (_, _, options, lang), png = at.session_state[map_downloads.IMAGE_KEY]
+    assert png.startswith(PNG_SIGNATURE) and len(png) > 50_000
+    assert options.public is bool(present) and options.route == "E2019-006" and lang == "en"
+    ready = at.download_button(key="download-png")
+    assert ready.label == t("map.download.png_ready", "en")
+    assert "prepare-png" not in [b.key for b in at.button]  # the download button took its place
+    assert not any(t("map.png.failed", "en") == error.value for error in at.error)
+
+
+def test_without_a_browser_the_page_says_what_is_needed(app, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium-here"))
+    for lang in ("lv", "en"):
+        at = app(MAP_PAGE, lang=lang, period="all")
+        assert not [b for b in at.button if b.key == "prepare-png"]
+        assert any(t("map.png.no_browser", lang) == caption.value for caption in at.caption)
+        at = app(MAP_PAGE, lang=lang, period="all", present="1")  # in the settings popover too
+        assert any(t("map.png.no_browser", lang) == caption.value for caption in at.caption)
+
+
+def test_an_image_that_cannot_be_made_is_said_in_the_page_language(app, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(*_args, **_kwargs) -> bytes:
+        raise ImageFailed("chromium exited with 1 and no image")
+
+    monkeypatch.setattr(map_downloads, "map_png", crash)
+    monkeypatch.setattr(map_downloads, "find_browser", lambda _configured=None: "/usr/bin/chromium")
+    at = app(MAP_PAGE, lang="lv", period="all")
+    at.button(key="prepare-png").click().run()
+    assert not at.exception
+    assert [error.value for error in at.error] == [t("map.png.failed", "lv")]
+    assert at.button(key="prepare-png").label == t("map.download.png", "lv")  # the button back, to try again
+    assert map_downloads.IMAGE_KEY not in at.session_state
+    at.run()
+    assert not at.error  # said once
