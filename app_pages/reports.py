@@ -30,7 +30,7 @@ report = assemble_report(ds, choice.project, choice.start, choice.end, public=ch
 
 st.subheader(t("report.page.downloads", lang))
 st.caption(t("report.page.downloads_help", lang))
-downloads(report, ctx.data.shown.fingerprint, lang)
+downloads(report, ctx.data.shown.fingerprint, lang, ctx.data.folder)
 
 st.subheader(t("report.page.preview", lang))
 st.caption(f"{md(report.identification.title)} · {period_text(report.start, report.end, report.lang)} · "

@@ -18,6 +18,7 @@ from metrics import DEFAULT_AGE_BANDS, AgeBand, Filters
 from metrics.privacy import Shown
 from metrics.scope import reference_date
 from metrics.views import ReportFigures, report_figures
+from reports.labels import bands_text
 from reports.model import (
     TARGET_COLUMNS,
     EventRow,
@@ -146,7 +147,7 @@ def assemble_report(
             "public": public,
             "age_bands": list(labels),
         },
-        counting_rules=tuple((key, t(f"report.rule.{key}", lang, bands=", ".join(labels))) for key in RULE_KEYS)
+        counting_rules=tuple((key, t(f"report.rule.{key}", lang, bands=bands_text(labels, lang))) for key in RULE_KEYS)
         + ((("small_counts", t("report.rule.small_counts", lang)),) if public else ()),
     )
     return Report(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reports.chart_images import ChartImages, render_charts
 from reports.csv_export import build_csv
 from reports.excel import build_xlsx
 from reports.json_export import build_json
 from reports.labels import file_stem
+from reports.logos import Logo
 from reports.model import Report
 from reports.pdf import build_pdf
 from reports.word import build_docx
@@ -23,12 +26,13 @@ MIME_TYPES = {
 WITH_CHARTS = frozenset({"docx", "pdf"})
 
 
-def build(report: Report, fmt: str, images: ChartImages | None = None, *, browser: str | None = None) -> bytes:
+def build(report: Report, fmt: str, images: ChartImages | None = None, *, browser: str | None = None,
+          logos: Sequence[Logo] = ()) -> bytes:
     """The file's bytes. Word and PDF draw the charts (with ``browser``, the ``BROWSER_PATH`` setting)
-    unless ``images`` are given."""
+    unless ``images`` are given, and show ``logos`` (``reports.logos.logos(data_folder)``) at the top."""
     if fmt in WITH_CHARTS:
         images = images if images is not None else render_charts(report, browser)
-        return build_docx(report, images) if fmt == "docx" else build_pdf(report, images)
+        return build_docx(report, images, logos) if fmt == "docx" else build_pdf(report, images, logos)
     builders = {"xlsx": build_xlsx, "json": build_json, "csv": build_csv}
     if fmt not in builders:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

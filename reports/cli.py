@@ -2,7 +2,8 @@
 [--lang lv|en] --format json|xlsx|docx|pdf|csv [--out FILE]``.
 
 JSON goes to standard output when ``--out`` is not given; the other formats are saved as
-``--out`` or, without it, under their default name in the current folder.
+``--out`` or, without it, under their default name in the current folder. Word and PDF show the
+logos of ``DIR/logos/`` (:mod:`reports.logos`; a file left out is said on standard error).
 
 Exit status: 0 done; 1 the data folder has errors (they are printed); 2 unknown project (the
 known codes are printed), a bad period, a missing folder or a usage error; 3 the file could not
@@ -25,6 +26,7 @@ from loaders.memory import return_freed_memory
 from reports.assemble import UnknownProject, assemble_report
 from reports.build import FORMATS, WITH_CHARTS, build, file_name
 from reports.chart_images import render_charts
+from reports.logos import read_logos
 from storage import recover
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
@@ -95,12 +97,15 @@ def _run(args: argparse.Namespace, folder: Path, lang: str, settings: Settings) 
         _error(t("report.cli.bad_period", lang, start=args.start, end=args.end))
         return EXIT_USAGE
 
-    images = None
+    images, strip = None, []
     if args.format in WITH_CHARTS:
         images = render_charts(report, settings.browser_path)
         if images.missing_reason:
             _error(t("report.charts_missing", lang, reason=images.missing_reason))
-    data = build(report, args.format, images)
+        strip, left_out = read_logos(folder)
+        for item in left_out:
+            _error(t("report.logo.left_out", lang, file=item.name, reason=item.reason.message(lang)))
+    data = build(report, args.format, images, logos=strip)
     if args.out is None and args.format == "json":
         sys.stdout.write(data.decode("utf-8") + "\n")
         return EXIT_OK

@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
-from i18n import t
+import re
+from collections.abc import Iterable
+
+from i18n import CATALOGUES, normalise_language, t
 from i18n.formatting import fmt_date, fmt_datetime, fmt_decimal, fmt_percent
 
 # re-exported for reports/csv_export.py only; new code imports it from i18n.labels
 from i18n.labels import code_label as code_label
 from reports.model import Report
+
+#: a configured band's ASCII label: ``<30``, ``30+``, ``30-39``
+_UNDER = re.compile(r"<\s*(\d+)")
+_OVER = re.compile(r"(\d+)\s*\+")
+_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
+
+
+def band_label(code: str, lang: str) -> str:
+    """An age band as people read it: ``<25`` → ``līdz 24`` / ``under 25``, ``25-29`` → ``25–29``.
+
+    The machine-readable keys (JSON, the provenance's filters) stay the ASCII labels; every table,
+    chart and sentence of a report shows this. The contract's bands have their ``age_band.*``
+    labels; a configured band written the same way (``<30``, ``30+``, ``30-39``) is worded alike,
+    any other label is shown as written.
+    """
+    if f"age_band.{code}" in CATALOGUES[normalise_language(lang)]:
+        return t(f"age_band.{code}", lang)
+    for pattern, key in ((_UNDER, "under"), (_OVER, "over"), (_RANGE, "range")):
+        match = pattern.fullmatch(code.strip())
+        if match:
+            numbers = [int(n) for n in match.groups()]
+            return t(f"report.age_band.{key}", lang, n=numbers[0], last=numbers[0] - 1, to=numbers[-1])
+    return code_label("age_band", code, lang)
+
+
+def row_label(kind: str, code: str, lang: str) -> str:
+    """The label of a breakdown's code: :func:`band_label` for age bands, else the code's label."""
+    return band_label(code, lang) if kind == "age_band" else code_label(kind, code, lang)
+
+
+def row_labels(kind: str, codes: Iterable[object], lang: str) -> dict[str, str]:
+    return {str(code): row_label(kind, str(code), lang) for code in codes}
+
+
+def bands_text(bands: Iterable[str], lang: str) -> str:
+    """``līdz 24, 25–29, …, 65 un vairāk``: the age bands in a sentence."""
+    return ", ".join(band_label(band, lang) for band in bands)
 
 
 def indicator_label(report: Report, key: str) -> str:

@@ -1,19 +1,23 @@
 """The report as text tables: what Word, PDF and the page's preview print, in the same order.
 
 Nothing is computed here: every value comes from the assembled :class:`~reports.model.Report`
-and is only formatted for its language.
+and is only formatted for its language. Column widths are not set here: each document sizes its
+columns to their content (:func:`reports.text_width.fit_columns` over :func:`table_cells`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from i18n import t
 from i18n.formatting import fmt_count, fmt_date, period_text
 from i18n.labels import code_label
 from metrics.privacy import Shown
-from reports.labels import generated_text, indicator_label, mode_text, money, ratio
+from reports.contract_terms import contract_term
+from reports.labels import bands_text, generated_text, indicator_label, mode_text, money, ratio, row_label
 from reports.model import BREAKDOWN_TABLES, BREAKDOWN_TOTALS, INDICATOR_KEYS, Report
+from reports.text_width import Cell
 
 
 @dataclass(frozen=True)
@@ -22,12 +26,20 @@ class TextTable:
     rows: tuple[tuple[str, ...], ...]
     #: per column: right-aligned figures
     numeric: tuple[bool, ...]
-    #: per column: relative width
-    widths: tuple[float, ...]
     #: indices of the rows set in bold (totals)
     bold_rows: frozenset[int] = frozenset()
-    #: share of the text width the table takes (short breakdowns need not span the page)
-    width_share: float = 1.0
+
+
+def table_cells(table: TextTable, clean: Callable[[str], str] = str) -> list[list[Cell]]:
+    """Per column, its cells as ``(text, bold)`` (the header in bold), to size the columns by; ``clean``:
+    what the document does to a text before it prints it (the PDF cuts long ones)."""
+    rows = [(table.header, True), *((row, i in table.bold_rows) for i, row in enumerate(table.rows))]
+    return [[(clean(row[col]), bold) for row, bold in rows] for col in range(len(table.header))]
+
+
+def pair_cells(rows: list[tuple[str, str]], clean: Callable[[str], str] = str) -> list[list[Cell]]:
+    """The two columns of a label–value table (labels in bold), as :func:`table_cells`."""
+    return [[(clean(label), True) for label, _ in rows], [(clean(value), False) for _, value in rows]]
 
 
 def identification_rows(report: Report) -> list[tuple[str, str]]:
@@ -35,9 +47,9 @@ def identification_rows(report: Report) -> list[tuple[str, str]]:
     rows = [
         ("report.id.project_code", ident.project_code),
         ("report.id.title", ident.title),
-        ("report.id.programme", ident.programme),
-        ("report.id.measure", ident.measure),
-        ("report.id.funder", ident.funder),
+        ("report.id.programme", contract_term("programme", ident.programme, lang)),
+        ("report.id.measure", contract_term("measure", ident.measure, lang)),
+        ("report.id.funder", contract_term("funder", ident.funder, lang)),
         ("report.id.project_period", period_text(ident.starts_on, ident.ends_on, lang)),
         ("report.id.budget", money(ident.budget_eur, lang)),
         ("report.id.report_period", period_text(report.start, report.end, lang)),
@@ -60,7 +72,7 @@ def indicator_table(report: Report) -> TextTable:
             )
         )
     header = tuple(t(f"report.col.{c}", lang) for c in ("indicator", "achieved", "target", "percent"))
-    return TextTable(header, tuple(rows), (False, True, True, True), (5.2, 1.6, 1.6, 1.6))
+    return TextTable(header, tuple(rows), (False, True, True, True))
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,7 @@ def breakdown_rows(report: Report, kind: str) -> list[FigureRow]:
     lang, columns = report.lang, dict(BREAKDOWN_TABLES)[kind]
     cells = [report.breakdowns[key] for key in columns]
     codes = list(dict.fromkeys(code for breakdown in cells for code in breakdown))
-    rows = [FigureRow(code_label(kind, code, lang), tuple(breakdown.get(code, 0) for breakdown in cells))
+    rows = [FigureRow(row_label(kind, code, lang), tuple(breakdown.get(code, 0) for breakdown in cells))
             for code in codes]
     rows.append(FigureRow(t("report.total", lang), tuple(report.indicators[BREAKDOWN_TOTALS[key]] for key in columns),
                           bold=True))
@@ -103,8 +115,7 @@ def breakdown_table(report: Report, kind: str) -> TextTable:
     return TextTable(
         header,
         tuple((row.label, *(fmt_count(value, report.lang) for value in row.values)) for row in rows),
-        (False, *([True] * figures)), (4.0, *([1.8] * figures)),
-        bold_rows=frozenset(i for i, row in enumerate(rows) if row.bold), width_share=0.45 + 0.2 * figures,
+        (False, *([True] * figures)), bold_rows=frozenset(i for i, row in enumerate(rows) if row.bold),
     )
 
 
@@ -115,7 +126,7 @@ def space_table(report: Report) -> TextTable:
                   fmt_count(space.participations, lang)) for space in report.by_space)
     header = tuple(t(f"report.col.{c}", lang) for c in ("space", "space_events", "space_visits",
                                                           "space_participations"))
-    return TextTable(header, rows, (False, True, True, True), (4.4, 1.6, 1.6, 1.6))
+    return TextTable(header, rows, (False, True, True, True))
 
 
 def events_table(report: Report) -> TextTable:
@@ -131,7 +142,7 @@ def events_table(report: Report) -> TextTable:
         for event in report.events
     )
     header = tuple(t(f"col.{c}", lang) for c in ("starts_on", "title", "event_type", "venue", "participations"))
-    return TextTable(header, rows, (False, False, False, False, True), (1.6, 3.6, 2.0, 3.1, 1.9))
+    return TextTable(header, rows, (False, False, False, False, True))
 
 
 def provenance_rows(report: Report) -> list[tuple[str, str]]:
@@ -142,7 +153,7 @@ def provenance_rows(report: Report) -> list[tuple[str, str]]:
         (t("report.prov.project", lang), report.project_code),
         (t("report.prov.period", lang), period_text(report.start, report.end, lang)),
         (t("report.prov.mode", lang), mode_text(report)),
-        (t("report.prov.age_bands", lang), ", ".join(report.age_bands)),
+        (t("report.prov.age_bands", lang), bands_text(report.age_bands, lang)),
     ]
     if report.public:
         rows += [("<5", t("report.prov.small", lang)), ("≥5", t("report.prov.secondary", lang))]

@@ -1,5 +1,10 @@
 """The report as a PDF (fpdf2), with the same content as the Word document.
 
+Tables: columns sized to their content (:func:`reports.text_width.fit_columns`, measured in the
+PDF's own font), the header repeated on every page; fpdf2 never breaks a row across pages (it
+starts the row on the next page); a short table is kept whole on one page. The events list is set
+on landscape pages when its texts would not fit the portrait width on one line.
+
 The text is set in DejaVu Sans, shipped in ``reports/fonts`` and embedded in the file, so
 ``ā č ē ģ ī ķ ļ ņ š ū ž`` render the same on every machine (fpdf2's core fonts cannot encode them).
 
@@ -11,6 +16,7 @@ removed, and a table cell longer than :data:`~reports.clean_text.PDF_CELL_LIMIT`
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
@@ -28,10 +34,14 @@ from reports.layout import (
     events_table,
     identification_rows,
     indicator_table,
+    pair_cells,
     provenance_rows,
     space_table,
+    table_cells,
 )
+from reports.logos import Logo
 from reports.model import BREAKDOWN_TABLES, Report
+from reports.text_width import fit_columns, fit_label_column, line_count, natural_width
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
@@ -42,6 +52,19 @@ _MUTED = (89, 89, 89)
 _BLACK = (0, 0, 0)
 #: tables up to this height (mm) are kept on one page
 _KEEP_WHOLE_MM = 150.0
+_PT_PER_MM = 72 / 25.4
+#: a table cell's inner margin, above and below and at the sides (mm: the tables have no vertical lines,
+#: so the side margins are what keeps two columns apart), and the text's line height per point (mm)
+_PADDING_MM = 1.0
+_SIDE_PADDING_MM = 1.8
+_LINE_MM_PER_PT = 0.47
+#: what the widths leave to spare for rounding (points, each side)
+_SPARE_PT = 0.6
+#: the side margin the column widths are measured with (points)
+_SIDE_PT = _SIDE_PADDING_MM * _PT_PER_MM + _SPARE_PT
+_PADDING = (_PADDING_MM, _SIDE_PADDING_MM)
+_LOGO_HEIGHT_MM = 14.0
+_LOGO_GAP_MM = 6.0
 #: the footer is one line: a longer project code is cut
 _FOOTER_CODE_LIMIT = 60
 
@@ -70,13 +93,17 @@ class _ReportPDF(FPDF):
     def heading(self, text: str, level: int = 1, keep_with: float = 0.0) -> None:
         """A heading; ``keep_with`` = height (mm) of what follows that must stay on its page."""
         size = {0: 18, 1: 13, 2: 11}[level]
-        if self.will_page_break(size * 2.2 + keep_with):
-            self.add_page()
+        if self.will_page_break(size * 2.2 + keep_with) and not self.at_page_top():
+            self.add_page(orientation=self.cur_orientation)
         self.ln(2 if level else 0)
         self.set_font(FONT, "B", size)
         self.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.ln(1.5)
         self.set_font(FONT, size=9.5)
+
+    def at_page_top(self) -> bool:
+        """Whether nothing is on this page yet (a new page would only leave this one blank)."""
+        return self.y <= self.t_margin + 0.5
 
     def paragraph(self, text: str, *, bold: bool = False, muted: bool = False, size: float = 9.5) -> None:
         self.set_font(FONT, "B" if bold else "", size)
@@ -85,9 +112,23 @@ class _ReportPDF(FPDF):
         self.set_text_color(*_BLACK)
         self.set_font(FONT, size=9.5)
 
+    def column_widths(self, table: TextTable, size: float = 9) -> list[float]:
+        """The table's column widths (mm), sized to its content and the page's text width."""
+        points = fit_columns(table_cells(table, _cell_text), size, self.epw * _PT_PER_MM, _SIDE_PT)
+        return [width / _PT_PER_MM for width in points]
+
+    def fits_portrait(self, table: TextTable, size: float = 9) -> bool:
+        """Whether every text of the table fits on one line across a portrait page."""
+        portrait_width = min(self.w, self.h) - self.l_margin - self.r_margin
+        return natural_width(table_cells(table, _cell_text), size, _SIDE_PT) <= portrait_width * _PT_PER_MM
+
     def table_height(self, table: TextTable, size: float = 9) -> float:
-        """Roughly how tall a table of one-line rows is (to keep short tables on one page)."""
-        return (len(table.rows) + 1) * (size * 0.55 + 2.6)
+        """How tall the table is (mm), its texts wrapped in their columns (to keep short tables on one page)."""
+        widths = [width * _PT_PER_MM - 2 * _SIDE_PT for width in self.column_widths(table, size)]
+        rows = [(table.header, True), *((row, i in table.bold_rows) for i, row in enumerate(table.rows))]
+        lines = [max(line_count(_cell_text(text), width, size, bold=bold)
+                     for text, width in zip(row, widths, strict=True)) for row, bold in rows]
+        return sum(count * size * _LINE_MM_PER_PT + 2 * _PADDING_MM for count in lines)
 
     def keep_with_table(self, table: TextTable, size: float = 9) -> float:
         """What a heading must keep on its page: a short table whole, else the table's first rows."""
@@ -96,15 +137,16 @@ class _ReportPDF(FPDF):
 
     def text_table(self, table: TextTable, *, size: float = 9) -> None:
         self.set_font(FONT, size=size)
-        line_height = size * 0.55
+        line_height = size * _LINE_MM_PER_PT
         height = self.table_height(table, size)
-        if height <= _KEEP_WHOLE_MM and self.will_page_break(height):
-            self.add_page()  # a short table stays on one page
+        if height <= _KEEP_WHOLE_MM and self.will_page_break(height) and not self.at_page_top():
+            self.add_page(orientation=self.cur_orientation)  # a short table stays on one page
         aligns = tuple("RIGHT" if right else "LEFT" for right in table.numeric)
+        widths = self.column_widths(table, size)
         with self.table(
-            col_widths=table.widths, text_align=aligns, line_height=line_height, padding=1.2,
+            col_widths=widths, text_align=aligns, line_height=line_height, padding=_PADDING,
             headings_style=FontFace(emphasis="BOLD", fill_color=_HEADER_FILL), repeat_headings=1,
-            borders_layout="SINGLE_TOP_LINE", width=self.epw * table.width_share, align="LEFT",
+            borders_layout="SINGLE_TOP_LINE", width=min(sum(widths), self.epw), align="LEFT",
         ) as pdf_table:
             header = pdf_table.row()
             for label in table.header:
@@ -117,10 +159,11 @@ class _ReportPDF(FPDF):
         self.ln(3)
         self.set_font(FONT, size=9.5)
 
-    def pairs(self, rows: list[tuple[str, str]], label_share: float = 0.33) -> None:
+    def pairs(self, rows: list[tuple[str, str]]) -> None:
         self.set_font(FONT, size=9)
+        label = fit_label_column(*pair_cells(rows, _cell_text), 9, self.epw * _PT_PER_MM, _SIDE_PT) / _PT_PER_MM
         with self.table(
-            col_widths=(label_share, 1 - label_share), first_row_as_headings=False, line_height=5, padding=1.2,
+            col_widths=(label, self.epw - label), first_row_as_headings=False, line_height=5, padding=_PADDING,
             width=self.epw, borders_layout="HORIZONTAL_LINES", text_align=("LEFT", "LEFT"),
         ) as pdf_table:
             for label, value in rows:
@@ -130,11 +173,23 @@ class _ReportPDF(FPDF):
         self.ln(3)
         self.set_font(FONT, size=9.5)
 
+    def logo_strip(self, logos: Sequence[Logo]) -> None:
+        """The logos in a row at the top of the first page, at one height (lower if the row would not fit)."""
+        if not logos:
+            return
+        gaps = _LOGO_GAP_MM * (len(logos) - 1)
+        height = min(_LOGO_HEIGHT_MM, (self.epw - gaps) / sum(logo.aspect for logo in logos))
+        x, y = self.l_margin, self.get_y()
+        for logo in logos:
+            self.image(io.BytesIO(logo.png), x=x, y=y, w=height * logo.aspect, h=height)
+            x += height * logo.aspect + _LOGO_GAP_MM
+        self.set_y(y + height + 4)
+
     def chart(self, png: bytes, aspect: float, share: float) -> None:
         width = self.epw * share
         height = width * aspect
         if self.will_page_break(height + 2):
-            self.add_page()
+            self.add_page(orientation=self.cur_orientation)
         self.image(io.BytesIO(png), x=self.l_margin, w=width, h=height)
         self.ln(2)
 
@@ -143,7 +198,8 @@ def _charts(pdf: _ReportPDF, report: Report, images: ChartImages) -> None:
     lang = report.lang
     if not images.images and not images.hidden and images.missing_reason is None:
         return
-    pdf.heading(t("report.section.charts", lang))
+    first = images.images[0] if images.images else None  # the heading stays with the first chart
+    pdf.heading(t("report.section.charts", lang), keep_with=pdf.epw * first.width_share * first.aspect if first else 10)
     if images.missing_reason is not None:
         pdf.paragraph(t("report.charts_missing", lang, reason=images.missing_reason), muted=True)
     for image in images.images:
@@ -159,7 +215,29 @@ def _shortened(title: str, pairs: list[list[tuple[str, str]]], tables: list[Text
     return any(is_cut(text) for text in texts)
 
 
-def build_pdf(report: Report, images: ChartImages) -> bytes:
+def _cell_text(value: str) -> str:
+    """A table cell's text as the PDF prints it."""
+    return pdf_text(value, PDF_CELL_LIMIT)
+
+
+def _events(pdf: _ReportPDF, report: Report, events: TextTable) -> None:
+    """The events list: on landscape pages when its texts need more than the portrait width; the
+    provenance then goes on on a portrait page."""
+    lang = report.lang
+    if not report.events:
+        pdf.heading(t("report.section.events", lang), keep_with=10)
+        pdf.paragraph(t("report.no_events", lang), muted=True)
+        return
+    wide = not pdf.fits_portrait(events, 7.5)
+    if wide:
+        pdf.add_page(orientation="L")
+    pdf.heading(t("report.section.events", lang), keep_with=pdf.keep_with_table(events, 7.5))
+    pdf.text_table(events, size=7.5)
+    if wide:
+        pdf.add_page(orientation="P")
+
+
+def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -> bytes:
     lang = report.lang
     pdf = _ReportPDF(report)
     pdf.set_title(pdf_text(f"{t('report.title', lang)} {report.project_code}"))
@@ -169,6 +247,7 @@ def build_pdf(report: Report, images: ChartImages) -> bytes:
     pdf.set_lang(lang)
     pdf.set_creator("coworking-dashboard reports")
     pdf.add_page()
+    pdf.logo_strip(logos)
 
     identification, provenance = identification_rows(report), provenance_rows(report)
     tables = [(breakdown_title(report, kind), breakdown_table(report, kind)) for kind, _ in BREAKDOWN_TABLES]
@@ -203,14 +282,10 @@ def build_pdf(report: Report, images: ChartImages) -> bytes:
 
     _charts(pdf, report, images)
 
-    pdf.heading(t("report.section.events", lang), keep_with=pdf.keep_with_table(events, 7.5))
-    if report.events:
-        pdf.text_table(events, size=7.5)
-    else:
-        pdf.paragraph(t("report.no_events", lang), muted=True)
+    _events(pdf, report, events)
 
     pdf.heading(t("report.section.provenance", lang), keep_with=60)
-    pdf.pairs(provenance, label_share=0.22)  # room for the 64-digit fingerprint
+    pdf.pairs(provenance)
     pdf.paragraph(t("report.prov.rules", lang), bold=True)
     for sentence in counting_rules(report):
         pdf.paragraph(f"• {sentence}")

@@ -1,8 +1,8 @@
 """The report's charts as plotly figures (from the ``charts`` package), drawn from the report's figures.
 
-Shared by the page's preview and the Word / PDF images. In public mode a breakdown with a
-hidden cell is not charted (a bar would show the hidden number); the chart is listed as hidden
-instead, so the documents can say so.
+Shared by the page's preview and the Word / PDF images; the Excel workbook's native charts follow the
+same rule (:func:`breakdown_series`). In public mode a breakdown with a hidden cell is not charted (a
+bar would show the hidden number); the chart is listed as hidden instead, so the documents can say so.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import charts
 from i18n import t
 from i18n.labels import code_labels
 from metrics.privacy import is_suppressed
+from reports.labels import row_labels
 from reports.model import Report
 
 
@@ -27,8 +28,8 @@ class ReportChart:
     figure: go.Figure | None
 
 
-def _series(report: Report, key: str, *, drop_zeros: bool) -> pd.Series | None:
-    """The breakdown as numbers, or ``None`` when one of its cells is hidden."""
+def breakdown_series(report: Report, key: str, *, drop_zeros: bool = False) -> pd.Series | None:
+    """The breakdown as numbers to chart, or ``None`` when one of its cells is hidden (public mode)."""
     cells = report.breakdowns[key]
     if any(is_suppressed(value) for value in cells.values()):
         return None
@@ -45,7 +46,7 @@ def report_charts(report: Report) -> list[ReportChart]:
 
     def add(key: str, build) -> None:
         title = t(f"report.breakdown.{key}", lang)
-        series = _series(report, key, drop_zeros=key != "participations_by_age_band")
+        series = breakdown_series(report, key, drop_zeros=key != "participations_by_age_band")
         if series is not None and int(series.sum()) == 0:
             return  # nothing to draw
         result.append(ReportChart(key, title, None if series is None else build(series, title)))
@@ -59,7 +60,7 @@ def report_charts(report: Report) -> list[ReportChart]:
     ))
     add("participations_by_age_band", lambda s, title: charts.bar(
         s, title=title, x_title=t("axis.age_band", lang), y_title=t("report.axis.participations", lang),
-        labels=code_labels("age_band", s.index, lang), lang=lang,
+        labels=row_labels("age_band", s.index, lang), lang=lang,
     ))
     add("participations_by_municipality", lambda s, title: charts.bar(
         s, title=title, x_title=t("report.key.municipality", lang), y_title=t("report.axis.participations", lang),

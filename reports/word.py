@@ -1,5 +1,12 @@
-"""The report as a Word document (python-docx): title, funding line, identification, indicators
-with targets, breakdowns, charts (or a note when they cannot be drawn), events list, provenance.
+"""The report as a Word document (python-docx): the partnership's logos, title, funding line,
+identification, indicators with targets, breakdowns, charts (or a note when they cannot be drawn),
+events list, provenance.
+
+Tables: columns sized to their content (:func:`reports.text_width.fit_columns`: dates and figures
+narrow, titles and venues wide), no row broken across pages (``cantSplit``; a row Word or
+LibreOffice may split leaves its empty rest under the repeated header on the next page), the header
+row repeated on every page, a short table kept whole on one page. The events list is set on
+landscape pages when its texts would not fit the portrait width on one line.
 
 Every text enters the document through :func:`reports.clean_text.xml_text` (python-docx refuses
 the control characters a spreadsheet cell can hold), core properties cut to Word's 255 characters.
@@ -8,10 +15,11 @@ the control characters a spreadsheet cell can hold), core properties cut to Word
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -32,14 +40,32 @@ from reports.layout import (
     events_table,
     identification_rows,
     indicator_table,
+    pair_cells,
     provenance_rows,
     space_table,
+    table_cells,
 )
+from reports.logos import Logo
 from reports.model import BREAKDOWN_TABLES, Report
+from reports.text_width import fit_columns, fit_label_column, natural_width
 
 _FONT = "Calibri"
 _HEADER_FILL = "DDEBF7"
-_TEXT_WIDTH_CM = 17.0
+_PAGE_CM = (21.0, 29.7)
+_MARGIN_CM = 2.0
+_TEXT_WIDTH_CM = _PAGE_CM[0] - 2 * _MARGIN_CM
+_LANDSCAPE_TEXT_WIDTH_CM = _PAGE_CM[1] - 2 * _MARGIN_CM
+_POINTS_PER_CM = 72 / 2.54
+#: the text size of the document and of the events list (points)
+_TEXT_PT = 10.5
+_EVENTS_PT = 9.0
+#: a cell's inner margin on each side ("Table Grid": 0.19 cm) and a little to spare (points)
+_CELL_PADDING_PT = 5.4 + 1.5
+#: tables of at most this many rows are kept on one page
+_KEEP_WHOLE_ROWS = 25
+#: the logo strip: its height, the gap between logos (cm)
+_LOGO_HEIGHT_CM = 1.5
+_LOGO_GAP_CM = 0.75
 _MUTED = RGBColor(0x59, 0x59, 0x59)
 #: the longest core property (title, comments) Word takes
 _PROPERTY_LIMIT = 255
@@ -53,11 +79,36 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _row_property(row, name: str) -> None:
+    """``w:cantSplit`` / ``w:tblHeader`` on a row, in the schema's order (``cantSplit`` first)."""
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement(name)
+    marker.set(qn("w:val"), "true")
+    header = properties.find(qn("w:tblHeader"))
+    if name == "w:cantSplit" and header is not None:
+        header.addprevious(marker)
+    else:
+        properties.append(marker)
+
+
 def _repeat_as_header(row) -> None:
     """The row repeats at the top of every page the table runs over."""
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)
+    _row_property(row, "w:tblHeader")
+
+
+def _keep_rows_whole(table: Table, *, keep_together: bool) -> None:
+    """No row breaks across pages, the header row stays with the first row; with ``keep_together`` the
+    whole table stays on one page (each row kept with the next, as Word itself does it)."""
+    for i, row in enumerate(table.rows):
+        _row_property(row, "w:cantSplit")
+        if (keep_together or i == 0) and i < len(table.rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
+def _points(widths: Sequence[float]) -> list:
+    return [Pt(width) for width in widths]
 
 
 def _set_cell(cell, text: str, *, bold: bool = False, right: bool = False, size: float | None = None) -> None:
@@ -71,13 +122,15 @@ def _set_cell(cell, text: str, *, bold: bool = False, right: bool = False, size:
         run.font.size = Pt(size)
 
 
-def _table(doc: DocxDocument, table: TextTable, *, size: float | None = None) -> Table:
+def _table(doc: DocxDocument, table: TextTable, *, size: float | None = None,
+           width_cm: float = _TEXT_WIDTH_CM, whole: bool = True) -> Table:
+    """The table, its columns sized to their content; ``whole``: kept on one page if it is short."""
     result = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     result.style = "Table Grid"
     result.alignment = WD_TABLE_ALIGNMENT.LEFT
     result.autofit = False
-    unit = _TEXT_WIDTH_CM * table.width_share / sum(table.widths)
-    widths = [Cm(w * unit) for w in table.widths]
+    widths = _points(fit_columns(table_cells(table, xml_text), size or _TEXT_PT, width_cm * _POINTS_PER_CM,
+                                 _CELL_PADDING_PT))
     for col, label in enumerate(table.header):
         cell = result.rows[0].cells[col]
         _set_cell(cell, label, bold=True, right=table.numeric[col], size=size)
@@ -88,6 +141,7 @@ def _table(doc: DocxDocument, table: TextTable, *, size: float | None = None) ->
         for col, value in enumerate(values):
             _set_cell(result.rows[i].cells[col], value, bold=total, right=table.numeric[col], size=size)
     _widths(result, widths)
+    _keep_rows_whole(result, keep_together=whole and len(table.rows) <= _KEEP_WHOLE_ROWS)
     doc.add_paragraph()
     return result
 
@@ -108,7 +162,10 @@ def _pairs(doc: DocxDocument, rows: list[tuple[str, str]]) -> None:
         _set_cell(row.cells[0], label, bold=True)
         _shade(row.cells[0], "F2F2F2")
         _set_cell(row.cells[1], value)
-    _widths(table, [Cm(6.2), Cm(_TEXT_WIDTH_CM - 6.2)])
+    available = _TEXT_WIDTH_CM * _POINTS_PER_CM
+    label = fit_label_column(*pair_cells(rows, xml_text), _TEXT_PT, available, _CELL_PADDING_PT)
+    _widths(table, _points([label, available - label]))  # the values take the rest of the line
+    _keep_rows_whole(table, keep_together=len(rows) <= _KEEP_WHOLE_ROWS)
     doc.add_paragraph()
 
 
@@ -136,12 +193,12 @@ def _page_field(paragraph) -> None:
 def _setup(doc: DocxDocument, report: Report) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
-    section.top_margin = section.bottom_margin = Cm(2)
+    section.page_width, section.page_height = Cm(_PAGE_CM[0]), Cm(_PAGE_CM[1])
+    section.left_margin = section.right_margin = Cm(_MARGIN_CM)
+    section.top_margin = section.bottom_margin = Cm(_MARGIN_CM)
     normal = doc.styles["Normal"]
     normal.font.name = _FONT
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(_TEXT_PT)
     footer = section.footer.paragraphs[0]
     footer.text = xml_text(f"{t('report.lag', report.lang)} · {report.project_code} · ")
     _page_field(footer)
@@ -169,11 +226,62 @@ def _charts(doc: DocxDocument, report: Report, images: ChartImages) -> None:
         _note(doc, t("report.chart_hidden", lang, title=title))
 
 
-def build_docx(report: Report, images: ChartImages) -> bytes:
+def _new_section(doc: DocxDocument, *, landscape: bool) -> None:
+    """Go on on a new page, in landscape or portrait.
+
+    python-docx ends the previous section with a paragraph of its own, an empty one that can fall
+    onto a page by itself (a blank page): the section's end moves into the paragraph before it.
+    """
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    body = doc.element.body
+    breaker = body.sectPr.getprevious()  # the empty paragraph that ends the previous section
+    before = breaker.getprevious() if breaker is not None else None
+    if before is not None and before.tag == qn("w:p") and breaker.pPr is not None and breaker.pPr.sectPr is not None:
+        before.get_or_add_pPr().append(breaker.pPr.sectPr)
+        body.remove(breaker)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = Cm(_PAGE_CM[0]), Cm(_PAGE_CM[1])
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def _logo_strip(doc: DocxDocument, logos: Sequence[Logo]) -> None:
+    """The logos in a row at the top of the first page, at one height (lower if the row would not fit)."""
+    if not logos:
+        return
+    gaps = _LOGO_GAP_CM * (len(logos) - 1)
+    height = min(_LOGO_HEIGHT_CM, (_TEXT_WIDTH_CM - gaps - 0.2) / sum(logo.aspect for logo in logos))
+    strip = doc.add_paragraph()
+    strip.paragraph_format.space_after = Pt(8)
+    for i, logo in enumerate(logos):
+        if i:
+            gap = strip.add_run("\u2003" * 2)  # two em spaces: about 0.74 cm at 10.5 pt in any font
+            gap.font.size = Pt(_TEXT_PT)
+        strip.add_run().add_picture(io.BytesIO(logo.png), width=Cm(height * logo.aspect), height=Cm(height))
+
+
+def _events(doc: DocxDocument, report: Report) -> None:
+    """The events list: on landscape pages when its texts need more than the portrait width."""
+    lang = report.lang
+    if not report.events:
+        doc.add_heading(t("report.section.events", lang), level=1)
+        _note(doc, t("report.no_events", lang))
+        return
+    events = events_table(report)
+    wide = natural_width(table_cells(events, xml_text), _EVENTS_PT, _CELL_PADDING_PT) > _TEXT_WIDTH_CM * _POINTS_PER_CM
+    if wide:
+        _new_section(doc, landscape=True)
+    doc.add_heading(t("report.section.events", lang), level=1)
+    _table(doc, events, size=_EVENTS_PT, width_cm=_LANDSCAPE_TEXT_WIDTH_CM if wide else _TEXT_WIDTH_CM, whole=False)
+    if wide:
+        _new_section(doc, landscape=False)
+
+
+def build_docx(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -> bytes:
     lang = report.lang
     doc = Document()
     _setup(doc, report)
 
+    _logo_strip(doc, logos)
     doc.add_heading(t("report.title", lang), level=0)
     subtitle = doc.add_paragraph()
     subtitle.add_run(xml_text(report.identification.title)).bold = True
@@ -197,12 +305,7 @@ def build_docx(report: Report, images: ChartImages) -> bytes:
         _table(doc, space_table(report))
 
     _charts(doc, report, images)
-
-    doc.add_heading(t("report.section.events", lang), level=1)
-    if report.events:
-        _table(doc, events_table(report), size=9)
-    else:
-        _note(doc, t("report.no_events", lang))
+    _events(doc, report)
 
     doc.add_heading(t("report.section.provenance", lang), level=1)
     _pairs(doc, provenance_rows(report))
