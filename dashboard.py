@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.navigation.page import StreamlitPage
 
 from i18n import t
 from loaders.memory import return_freed_memory
 from metrics import Filters
-from ui import context, sidebar
+from ui import context, sidebar, url_state
 from ui.loading import current_data
 from ui.text import md
 from ui.widgets import problems_table
@@ -39,9 +41,19 @@ PAGES = (
     PageSpec("app_pages/data.py", "data", ":material/database:", uses_filters=False, needs_data=False),
 )
 
+
+def page_links(where: DeltaGenerator, pages: dict[str, StreamlitPage]) -> None:
+    """The menu: a link per page, carrying the language and, to a page with filters, the filters."""
+    with where:
+        for spec in PAGES:
+            st.page_link(pages[spec.url_path], query_params=sidebar.link_params(with_filters=spec.uses_filters))
+
+
 return_freed_memory()  # the process-wide allocator setup, before the first load (once per process: cached)
 st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon="🏢", layout="wide")
 
+url_state.begin_run()  # before any widget: is this run a Back or Forward to an earlier URL?
+navigation = st.sidebar.container(key="navigation")  # the page links, filled once the filters are known
 lang = sidebar.language_switch()
 data = current_data()
 
@@ -50,17 +62,22 @@ pages = {
                            icon=spec.icon, default=i == 0)
     for i, spec in enumerate(PAGES)
 }
-page = st.navigation(list(pages.values()))
+# Streamlit's own menu would drop the query parameters on a page change and add a history entry
+# for the page without them; these links carry them, so a page view is one entry (see ui/url_state.py)
+page = st.navigation(list(pages.values()), position="hidden")
 spec = next(s for s in PAGES if pages[s.url_path] is page)
 dataset = data.shown.dataset if data.shown is not None else None
 
 if dataset is None and spec.needs_data:
+    page_links(navigation, pages)
     st.title(t("app.title", lang))
     st.error(t("app.cannot_load", lang, folder=md(data.folder)), icon=":material/error:")
-    st.page_link(pages["data"], label=t("app.go_to_data", lang), icon=":material/database:")
+    st.page_link(pages["data"], label=t("app.go_to_data", lang), icon=":material/database:",
+                 query_params=sidebar.link_params(with_filters=False))
     problems_table(data.latest.problems, lang)
     st.stop()
 
 filters = sidebar.filters(dataset, lang) if spec.uses_filters and dataset is not None else Filters()
+page_links(navigation, pages)
 context.publish(context.PageContext(lang=lang, data=data, dataset=dataset, filters=filters))
 page.run()
