@@ -6,6 +6,7 @@ from i18n import t
 from storage import StorageSettings
 from ui import context
 from ui.data_page import staff
+from ui.data_page.about import about_installation
 from ui.data_page.actions import HISTORY, UPLOAD, show_flash
 from ui.data_page.downloads import data_zip_button, templates
 from ui.data_page.history import history
@@ -41,3 +42,5 @@ history(data, access, lang)
 
 st.subheader(t("data.templates.title", lang))
 templates(lang)
+
+about_installation(data, lang)

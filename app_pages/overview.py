@@ -1,4 +1,4 @@
-"""Overview: headline figures for the filtered period, a monthly trend, what data is shown."""
+"""Overview: headline figures for the filtered period, the trend over time, what data is shown."""
 
 import streamlit as st
 
@@ -8,7 +8,7 @@ from i18n import t
 from i18n.formatting import fmt_datetime, fmt_int
 from i18n.labels import code_labels
 from ui import context
-from ui.labels import month_labels
+from ui.labels import time_axis
 from ui.loading import is_demo
 from ui.text import md
 from ui.widgets import chart, empty_message, kpi_cards, page_header, period_caption
@@ -22,18 +22,21 @@ kpi_cards(ctx, metrics.overview_kpis(ds, f), metrics.kpi_changes(ds, f))
 
 trend, about = st.columns([2, 1], gap="large")
 with trend:
-    monthly = metrics.participations_by_month(ds, f)
-    if monthly.to_numpy().sum() == 0:
+    unit = metrics.time_unit(ds, f)  # months, or quarters or years for a long period
+    over_time = metrics.participations_by_period(ds, f, unit)
+    if over_time.to_numpy().sum() == 0:
         empty_message(lang)
     else:
+        axis = time_axis(over_time.index, unit, lang)
         chart(
             charts.stacked_bar(
-                monthly,
-                x_labels=month_labels(monthly.index, lang),
-                title=t("chart.monthly_participations", lang),
-                x_title=t("axis.month", lang),
+                over_time,
+                x_labels=axis.labels,
+                x_ticks=axis.ticks,
+                title=t(f"chart.participations.{unit}", lang),
+                x_title=axis.title,
                 y_title=t("axis.participations", lang),
-                series_labels=code_labels("event_type", monthly.columns, lang),
+                series_labels=code_labels("event_type", over_time.columns, lang),
                 colours=charts.EVENT_TYPE_COLOURS,
                 lang=lang,
             ),
@@ -43,7 +46,6 @@ with about, st.container(border=True, key="data-source"):
     st.subheader(t("overview.data_title", lang))
     kind = t("overview.demo" if is_demo(ctx.data.folder) else "overview.real", lang)
     st.markdown(t("overview.data_kind", lang, kind=kind))
-    st.markdown(t("overview.data_folder", lang, folder=md(ctx.data.folder)))
     if ctx.data.last_change is not None:
         st.markdown(t("overview.last_change", lang, when=fmt_datetime(ctx.data.last_change, lang)))
     for info in ctx.data.shown.files.values():

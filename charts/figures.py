@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.colours import NEUTRAL, UNKNOWN_COLOUR
+from i18n.formatting import fmt_percent
 
 _SEPARATORS = {"lv": ", ", "en": ".,"}
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
@@ -25,7 +26,10 @@ def _layout(fig: go.Figure, *, title: str, x_title: str, y_title: str, lang: str
         font={"family": FONT, "size": 13},
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         showlegend=legend,
-        legend={"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02, "xanchor": "left", "title": None},
+        # "normal": the legend lists the series in their own order (a stacked chart would reverse it and
+        # put "other" first)
+        legend={"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02, "xanchor": "left", "title": None,
+                "traceorder": "normal"},
         hoverlabel={"font_size": 13},
         template="plotly_white",
         height=380,
@@ -43,8 +47,15 @@ def _count_axis(fig: go.Figure, largest: float, axis: str = "y") -> None:
 
 
 def short_label(text: str, limit: int = 32) -> str:
-    """Long names shortened for an axis; the full name stays in the hover text."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """A long name on two lines at a space (plotly's ``<br>``), cut only beyond that; the full name
+    stays in the hover text."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    if cut <= 0:
+        return text[: limit - 1].rstrip() + "…"
+    rest = text[cut + 1:]
+    return text[:cut] + "<br>" + (rest if len(rest) <= limit else rest[: limit - 1].rstrip() + "…")
 
 
 def bar(
@@ -84,10 +95,38 @@ def bar(
     return fig
 
 
+#: a time axis has room for at least this many periods, so one or two bars are not drawn as wide blocks
+_MIN_SLOTS = 6
+#: up to this many points a line shows its points too (a single one would be invisible)
+_MARKERS_UP_TO = 12
+
+
+def _legend_below(fig: go.Figure) -> None:
+    """A time chart's legend in rows under the axis, so the bars or lines take the chart's whole width
+    (twelve month labels side by side need it in a half-width chart)."""
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.26, "x": 0, "xanchor": "left"},
+                      height=420)
+
+
+def _time_axis(fig: go.Figure, x_labels: Sequence[str], x_ticks: Mapping[str, str] | None) -> None:
+    """The periods as categories in their order, the tick labels horizontal; with ``x_ticks`` only
+    those labelled, with their own text (a long period labels every n-th: ``ui.labels.time_axis``)."""
+    count = len(x_labels)
+    axis: dict[str, object] = {"type": "category", "categoryorder": "array", "categoryarray": list(x_labels),
+                               "tickangle": 0}
+    if x_ticks is not None:
+        axis.update(tickmode="array", tickvals=list(x_ticks), ticktext=list(x_ticks.values()))
+    if 0 < count < _MIN_SLOTS:
+        pad = (_MIN_SLOTS - count) / 2
+        axis["range"] = [-0.5 - pad, count - 0.5 + pad]
+    fig.update_xaxes(**axis)
+
+
 def stacked_bar(
     table: pd.DataFrame,
     *,
     x_labels: Sequence[str],
+    x_ticks: Mapping[str, str] | None = None,
     title: str,
     x_title: str,
     y_title: str,
@@ -96,7 +135,7 @@ def stacked_bar(
     lang: str,
     stacked: bool = True,
 ) -> go.Figure:
-    """Columns of ``table`` as stacked (or grouped) bar series over its rows."""
+    """Columns of ``table`` as stacked (or grouped) bar series over its rows (periods, see ``_time_axis``)."""
     fig = go.Figure()
     for column in table.columns:
         values = table[column]
@@ -107,8 +146,10 @@ def stacked_bar(
             x=list(x_labels), y=values.to_numpy(), name=name, marker_color=colours.get(str(column), NEUTRAL),
             hovertemplate=f"%{{x}}<br>{name}: %{{y:,}}<extra></extra>",
         )
-    fig.update_layout(barmode="stack" if stacked else "group")
+    fig.update_layout(barmode="stack" if stacked else "group", bargap=0.15)
     _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=True)
+    _time_axis(fig, x_labels, x_ticks)
+    _legend_below(fig)
     totals = table.sum(axis=1) if stacked else table.max(axis=1)
     _count_axis(fig, float(totals.max()) if len(totals) else 0.0)
     return fig
@@ -118,6 +159,7 @@ def lines(
     table: pd.DataFrame,
     *,
     x_labels: Sequence[str],
+    x_ticks: Mapping[str, str] | None = None,
     title: str,
     x_title: str,
     y_title: str,
@@ -125,18 +167,21 @@ def lines(
     colours: Mapping[str, str],
     lang: str,
 ) -> go.Figure:
-    """Columns of ``table`` as lines over its rows (all-zero columns left out)."""
+    """Columns of ``table`` as lines over its rows (periods, see ``_time_axis``; all-zero columns left out)."""
     fig = go.Figure()
+    mode = "lines+markers" if len(x_labels) <= _MARKERS_UP_TO else "lines"
     for column in table.columns:
         if not table[column].any():
             continue
         name = series_labels.get(str(column), str(column))
         fig.add_scatter(
-            x=list(x_labels), y=table[column].to_numpy(), name=name, mode="lines",
+            x=list(x_labels), y=table[column].to_numpy(), name=name, mode=mode,
             line={"color": colours.get(str(column), NEUTRAL), "width": 2.5},
             hovertemplate=f"%{{x}}<br>{name}: %{{y:,}}<extra></extra>",
         )
     _layout(fig, title=title, x_title=x_title, y_title=y_title, lang=lang, legend=len(fig.data) > 1)
+    _time_axis(fig, x_labels, x_ticks)
+    _legend_below(fig)
     _count_axis(fig, float(table.to_numpy().max()) if table.size else 0.0)
     return fig
 
@@ -147,12 +192,15 @@ def donut(
     """Shares of a whole (e.g. gender), zero slices left out."""
     values = values[values > 0]
     keys = [str(k) for k in values.index]
+    total = float(values.sum()) or 1.0
+    # the shares in the language's own form ("43 %" in Latvian): plotly's would be "43%"
+    shares = [fmt_percent(float(v) / total, lang) for v in values.to_numpy()]
     fig = go.Figure(
         go.Pie(
             labels=[labels.get(k, k) for k in keys], values=values.to_numpy(), hole=0.5, sort=False,
-            marker={"colors": [colours.get(k, UNKNOWN_COLOUR) for k in keys]},
-            hovertemplate="%{label}: %{value:,} (%{percent:.1%})<extra></extra>",
-            texttemplate="%{percent:.0%}", textposition="inside", insidetextorientation="horizontal",
+            marker={"colors": [colours.get(k, UNKNOWN_COLOUR) for k in keys]}, text=shares,
+            hovertemplate="%{label}: %{value:,} (%{text})<extra></extra>",
+            texttemplate="%{text}", textposition="inside", insidetextorientation="horizontal",
         )
     )
     _layout(fig, title=title, x_title="", y_title="", lang=lang, legend=True)

@@ -13,7 +13,8 @@ The strings live in one format, one module per feature: ``i18n/strings_<feature>
 * ``strings_problems`` — every data problem (``problem.*``), the severities and the loaders'
   command line (``cli.*``);
 * ``strings_maps`` — the map and its page; ``strings_reports`` — the project reports, their page
-  and command line; ``strings_data`` — the Data page and ``python -m storage``.
+  and command line; ``strings_data`` — the Data page and ``python -m storage``; ``strings_widgets``
+  — the shared widgets (a chart's image download) and the installation box.
 
 Building the catalogues at import raises :class:`CatalogueError` on a key defined twice (in one
 module or in two) and on an entry without exactly the languages ``LANGUAGES``. A missing key is a
@@ -35,7 +36,7 @@ LANGUAGES: tuple[str, ...] = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
 CATALOGUE_MODULES: tuple[str, ...] = (
     "strings_app", "strings_pages", "strings_codes", "strings_problems",
-    "strings_maps", "strings_reports", "strings_data",
+    "strings_maps", "strings_reports", "strings_data", "strings_widgets",
 )
 
 

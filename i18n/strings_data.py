@@ -5,13 +5,14 @@ from i18n.strings_problems import TABLE_NAMES
 STRINGS: dict[str, dict[str, str]] = {
     # piekļuve / access
     "data.access.not_configured": {
-        "lv": "Šī lapa ir tikai lasāma: personāla parole nav iestatīta. Augšupielādētos failus var pārbaudīt, bet ne saglabāt. Lai atļautu saglabāšanu un atsaukšanu, izveidojiet paroles jaucējkodu ar `python -m storage hash-password >> .streamlit/secrets.toml` un pārlādējiet lapu (vai ielieciet izdrukāto rindu vides mainīgajā `COWORKING_ADMIN_PASSWORD_HASH` un restartējiet lietotni).",
-        "en": "This page is read-only: no staff password is configured. Uploaded files can be checked but not saved. To allow saving and undo, create the password hash with `python -m storage hash-password >> .streamlit/secrets.toml` and reload the page (or put the printed line in the environment variable `COWORKING_ADMIN_PASSWORD_HASH` and restart the app).",
+        "lv": "Šī lapa ir tikai lasāma: saglabāšanai un atsaukšanai vajadzīga personāla parole, un tā šajā instalācijā vēl nav iestatīta. Augšupielādētos failus var pārbaudīt, bet ne saglabāt. Lūdziet administratoram paroli iestatīt.",
+        "en": "This page is read-only: saving and undo need the staff password, and none is set up in this installation yet. Uploaded files can be checked but not saved. Ask the administrator to set one up.",
     },
     "data.access.invalid": {
-        "lv": "Šī lapa ir tikai lasāma: `COWORKING_ADMIN_PASSWORD_HASH` ir iestatīts, bet tas nav derīgs paroles jaucējkods. Izveidojiet jaunu ar `python -m storage hash-password`.",
-        "en": "This page is read-only: `COWORKING_ADMIN_PASSWORD_HASH` is set but is not a valid password hash. Create a new one with `python -m storage hash-password`.",
+        "lv": "Šī lapa ir tikai lasāma: personāla parole šajā instalācijā ir iestatīta nepareizi. Lūdziet administratoram to iestatīt vēlreiz.",
+        "en": "This page is read-only: the staff password of this installation is set up wrongly. Ask the administrator to set it up again.",
     },
+    "data.upload.button": {"lv": "Izvēlēties failus", "en": "Choose files"},
     "data.password": {"lv": "Personāla parole", "en": "Staff password"},
     "data.password_wrong": {
         "lv": "Nepareiza parole; nekas netika mainīts.",
@@ -43,7 +44,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.status.col.encoding": {"lv": "kodējums", "en": "encoding"},
     "data.status.col.separator": {"lv": "atdalītājs", "en": "separator"},
     "data.status.col.changed": {"lv": "pēdējās izmaiņas", "en": "last change"},
-    "data.status.folder": {"lv": "Mape: {folder}", "en": "Folder: {folder}"},
     "data.status.fingerprint": {
         "lv": "Mapes nospiedums (SHA-256): `{fingerprint}`",
         "en": "Folder fingerprint (SHA-256): `{fingerprint}`",

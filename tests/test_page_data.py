@@ -124,7 +124,7 @@ def test_the_page_shows_what_is_loaded_and_the_templates(app, data_dir: Path, la
     assert list(status[t("data.status.col.file", lang)]) == [
         "spaces.csv", "residents.csv", "events.csv", "attendance.csv", "event_stops.csv", "projects.csv"]
     assert set(status[t("data.status.col.encoding", lang)]) == {"Windows-1257"}
-    assert status[t("data.status.col.rows", lang)].tolist()[2] == 121
+    assert status[t("data.status.col.rows", lang)].tolist()[2] == "121"  # formatted as everywhere ("2 154")
     assert load_dataset(data_dir).fingerprint in texts(at)
     assert [b.label for b in at.get("download_button")] == [
         t("data.download_zip", lang), t("data.templates.csv", lang), t("data.templates.xlsx", lang)]
@@ -278,3 +278,30 @@ def test_ten_wrong_passwords_lock_saving_and_undo_for_fifteen_minutes(app, staff
     save(at)
     assert at.success and not errors(at)
     assert data_files(staff) != before
+
+
+def _about_values(at: AppTest) -> list[str]:
+    frames = [frame.value for frame in at.dataframe if t("about.col.variable", "lv") in frame.value.columns]
+    return [str(v) for frame in frames for v in frame[t("about.col.value", "lv")]]
+
+
+@pytest.mark.usefixtures("clock")  # a fresh throttle: the wrong password costs no wait
+def test_the_installation_box_shows_the_set_up_only_with_the_password(app, staff: Path) -> None:
+    at = app(DATA_PAGE, lang="lv")
+    assert str(staff) not in texts(at) and _about_values(at) == []  # nothing operator-facing for every visitor
+    at.text_input(key="about-password").input("nepareizi")
+    at.button(key="FormSubmitter:about-form-Rādīt iestatījumus").click().run()
+    assert not at.exception and _about_values(at) == []
+    assert [e.value for e in at.error] == [t("data.password_wrong", "lv")]
+    at.text_input(key="about-password").input(PASSWORD)
+    at.button(key="FormSubmitter:about-form-Rādīt iestatījumus").click().run()
+    values = _about_values(at)
+    assert str(staff) in values and "10 MB" in values and "Mārupes novads; Olaines novads" in values
+    at.run()  # the next run: shown no more
+    assert _about_values(at) == []
+
+
+def test_without_a_password_the_installation_box_shows_nothing(app, data_dir: Path) -> None:
+    at = app(DATA_PAGE, lang="en")
+    assert t("about.no_password", "en") in [i.value for i in at.info]
+    assert _about_values(at) == [] and str(data_dir) not in texts(at)

@@ -14,8 +14,11 @@ from i18n import t
 from i18n.formatting import fmt_int, fmt_signed, period_text
 from loaders import Problem
 from metrics import KPI_KEYS
+from reports.chart_images import browser_path, render_pngs
+from ui import context
 from ui.context import PageContext
 from ui.loading import is_demo
+from ui.settings import current_settings
 from ui.text import md
 
 #: the dates a period's pickers offer (every page's), shown as Latvian Excel writes them
@@ -88,8 +91,20 @@ def metric_cards(cards: Mapping[str, tuple[str, str]], key_prefix: str) -> None:
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    # no mode bar: its tooltips are English-only, and the figures are not meant to be zoomed
+    """A chart, and below it a button that downloads it as a PNG for slides (drawn by the same chromium
+    as the reports' charts, only when pressed; no button where there is no chromium)."""
+    # no mode bar: its tooltips (and its own "download as png") are English-only, and the figures are
+    # not meant to be zoomed
     st.plotly_chart(fig, key=key, config={"displayModeBar": False})
+    browser = browser_path(current_settings().browser_path)
+    if browser is None:
+        return
+    lang = context.current().lang
+    st.download_button(
+        t("chart.download_png", lang), data=lambda: render_pngs([fig], browser=browser)[0], file_name=f"{key}.png",
+        mime="image/png", on_click="ignore", icon=":material/image:", type="tertiary", key=f"{key}-png",
+        help=t("chart.download_png.help", lang),
+    )
 
 
 def empty_message(lang: str) -> None:
@@ -100,12 +115,41 @@ def period_caption(ctx: PageContext) -> None:
     st.caption(t("app.period_caption", ctx.lang, period=period_text(ctx.filters.start, ctx.filters.end, ctx.lang)))
 
 
+#: the width a table may take beside the sidebar at 1440 px without sideways scrolling
+TABLE_WIDTH_PX = 940
+_NARROWEST_PX, _WIDEST_PX, _TEXT_MIN_PX = 64, 360, 100
+
+
+def column_widths(frame: pd.DataFrame, budget: int = TABLE_WIDTH_PX) -> dict[str, int]:
+    """Pixels per column from what it holds (its header and most of its cells); the wide columns
+    give up room in proportion to their width until the table fits ``budget`` (a cut text shows
+    whole when its cell is clicked)."""
+    widths: dict[str, int] = {}
+    for column in frame.columns:
+        cells = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(cells):
+            length = 10
+        else:
+            lengths = cells.dropna().astype(str).str.len()
+            length = int(lengths.quantile(0.9)) if len(lengths) else 1
+        header = max((len(word) for word in str(column).split()), default=1)
+        widths[str(column)] = min(_WIDEST_PX, max(_NARROWEST_PX, round(18 + 7.2 * max(length, header))))
+    excess = sum(widths.values()) - budget
+    room = {column: width - _TEXT_MIN_PX for column, width in widths.items() if width > _TEXT_MIN_PX}
+    if excess > 0 and room:
+        share = min(1.0, excess / sum(room.values()))
+        for column, spare in room.items():
+            widths[column] -= round(spare * share)
+    return widths
+
+
 def table(frame: pd.DataFrame, lang: str) -> None:
-    """A sortable table: dates shown in the language's format, empty cells as a dash."""
+    """A sortable table that fits the page: dates in the language's format, empty cells as a dash."""
     date_format = "DD.MM.YYYY" if lang == "lv" else "D MMM YYYY"
-    config = {
-        column: st.column_config.DateColumn(format=date_format)
-        for column in frame.columns
-        if pd.api.types.is_datetime64_any_dtype(frame[column])
-    }
+    config = {}
+    for column, width in column_widths(frame).items():
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            config[column] = st.column_config.DateColumn(format=date_format, width=width)
+        else:
+            config[column] = st.column_config.Column(width=width)
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, placeholder="–")

@@ -39,7 +39,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from config import load_settings
 
@@ -327,6 +327,37 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+_VISIBLE_TEXT_JS = """
+root => {
+  const parts = [];
+  const shown = element => {
+    const style = getComputedStyle(element);
+    return style.display !== "none" && style.visibility !== "hidden" && parseFloat(style.fontSize) > 0;
+  };
+  const walk = node => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.parentElement && shown(node.parentElement)) parts.push(node.textContent);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE || getComputedStyle(node).display === "none") return;
+    for (const where of ["::before", "::after"]) {
+      const content = getComputedStyle(node, where).content;
+      if (content && content.startsWith('"')) parts.push(JSON.parse(content));
+    }
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return parts.join(" ");
+}
+"""
+
+
+def visible_text(locator: Locator) -> str:
+    """The text a person sees in ``locator``: the shown text nodes and the CSS ``content`` of ::before
+    and ::after (a text hidden with ``display: none``, ``visibility: hidden`` or a zero font is left out)."""
+    return locator.evaluate(_VISIBLE_TEXT_JS)
 
 
 def whole_words(words: tuple[str, ...], text: str) -> list[str]:

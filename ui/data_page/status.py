@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
-from i18n.formatting import fmt_datetime
+from i18n.formatting import fmt_datetime, fmt_int
 from loaders.contract import TABLES
 from ui.loading import DataState
 from ui.text import md
@@ -23,7 +23,7 @@ def files_frame(data: DataState, lang: str) -> pd.DataFrame:
         rows.append({
             t("data.status.col.table", lang): f"{t(f'table.{name}', lang)} ({name})",
             t("data.status.col.file", lang): info.file if info else None,
-            t("data.status.col.rows", lang): info.rows if info else None,
+            t("data.status.col.rows", lang): fmt_int(info.rows, lang) if info else None,  # "2 154", as elsewhere
             t("data.status.col.encoding", lang): info.encoding if info else None,
             t("data.status.col.separator", lang): info.separator if info else None,
             t("data.status.col.changed", lang): fmt_datetime(changed, lang) if changed else None,
@@ -35,6 +35,7 @@ def loaded_files(data: DataState, lang: str) -> None:
     if data.recovery is not None and not data.recovered_now:  # the page header says it in the run it happened
         with st.container(key="data-recovered"):
             st.info(data.recovery.message(lang, md), icon=":material/restore:")
-    st.dataframe(files_frame(data, lang), hide_index=True, width="stretch", placeholder="–")
-    st.caption(t("data.status.folder", lang, folder=md(data.folder)))
+    rows = t("data.status.col.rows", lang)
+    st.dataframe(files_frame(data, lang), hide_index=True, width="stretch", placeholder="–",
+                 column_config={rows: st.column_config.TextColumn(rows, alignment="right")})
     st.caption(t("data.status.fingerprint", lang, fingerprint=data.latest.fingerprint))

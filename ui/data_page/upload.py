@@ -18,7 +18,27 @@ from ui.text import md
 from ui.widgets import problems_table
 
 
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits and spaces as an escape."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x}" for ch in text) + '"'
+
+
+def uploader_in_language(lang: str) -> None:
+    """The uploader's own texts (Streamlit 1.67 has them in English only, streamlit/streamlit#13500):
+    its "Upload" button reads in the page's language, and its "10MB per file • CSV, XLSX, ZIP" line
+    gives way to the uploader's label, which says the same. Screen readers still hear "Upload"."""
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }'
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {'
+        f" content: {_css_string(t('data.upload.button', lang))}; font-size: 0.875rem; }}"
+        "</style>"
+    )
+
+
 def uploader(lang: str, settings: StorageSettings) -> list:
+    uploader_in_language(lang)
     return st.file_uploader(
         t("data.upload.label", lang, limit=settings.max_file_mb),
         type=["csv", "xlsx", "zip"],
