@@ -146,4 +146,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.attendance": {"lv": "Apmeklējums", "en": "Attendance"},
     "table.event_stops": {"lv": "Pieredzes braucienu pieturas", "en": "Study-visit stops"},
     "table.projects": {"lv": "Projekti", "en": "Projects"},
+    "table.outcomes": {"lv": "Rezultāti", "en": "Outcomes"},
+    "table.municipalities": {"lv": "Pašvaldību iedzīvotāji", "en": "Municipalities' population"},
 }

@@ -253,6 +253,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "lv": "Pieturas numurs {value} pasākumam “{event_id}” atkārtojas.",
         "en": "Stop number {value} appears twice for event “{event_id}”.",
     },
+    "problem.fte_missing": {
+        "lv": "Radītai darba vietai jānorāda slodze (fte) virs 0, piemēram, 1 pilnai slodzei vai 0,5 pusslodzei.",
+        "en": "A created job needs its full-time equivalent (fte) above 0, e.g. 1 for full time or 0.5 for half time.",
+    },
+    "problem.fte_not_a_job": {
+        "lv": "Slodze (fte) tiek norādīta tikai radītām darba vietām (job_created), ne “{outcome_type}”; atstājiet šūnu tukšu.",
+        "en": "A full-time equivalent (fte) is given only for created jobs (job_created), not “{outcome_type}”; leave the cell empty.",
+    },
     "problem.stop_location_missing": {
         "lv": "Pieturai nav ne space_id, ne platuma un garuma.",
         "en": "The stop has neither a space_id nor latitude and longitude.",

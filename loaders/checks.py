@@ -173,6 +173,23 @@ def check_event_stops(stops: pd.DataFrame, files: dict[str, str], log: ProblemLo
     log.cells("error", "event_stops", "stop_location_missing", "space_id", stops.index[unplaced], file=file)
 
 
+def check_outcome_fte(frame: pd.DataFrame, file: str, log: ProblemLog) -> None:
+    """``fte`` is required and above 0 for a created job, and empty for every other outcome.
+
+    A value that did not parse, or is below 0, already has its problem."""
+    reported = log.rows("outcomes", "fte")
+    job = frame["outcome_type"] == "job_created"
+    fte = frame["fte"]
+    missing = job & (fte.isna() | (fte == 0)) & ~frame.index.isin(list(reported))
+    log.extend(error("outcomes", "fte_missing", row=int(row), column="fte",
+                     value="" if pd.isna(fte[row]) else str(fte[row]), file=file)
+               for row in frame.index[missing])
+    stray = ~job & frame["outcome_type"].notna() & fte.notna()
+    log.extend(error("outcomes", "fte_not_a_job", row=int(row), column="fte", value=str(fte[row]), file=file,
+                     params={"outcome_type": str(frame.at[row, "outcome_type"])})
+               for row in frame.index[stray])
+
+
 def check_coordinates(frame: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog) -> None:
     """Report swapped latitude/longitude once (instead of two range errors); incomplete pairs."""
     for lat_name, lon_name in spec.coordinates:

@@ -219,12 +219,48 @@ PROJECTS = TableSpec(
         _C("target_events", Kind.INT, minimum=0),
         _C("target_participants", Kind.INT, minimum=0),
         _C("target_unique_participants", Kind.INT, minimum=0),
+        # version 2
+        _C("spent_eur", Kind.DECIMAL, minimum=0),
+        _C("target_jobs_fte", Kind.DECIMAL, minimum=0),
+        _C("target_businesses", Kind.INT, minimum=0),
+        _C("final_payment_on", Kind.DATE),
+    ),
+)
+
+OUTCOME_TYPES = ("job_created", "business_started", "business_supported", "service_created", "other")
+
+OUTCOMES = TableSpec(
+    name="outcomes",
+    required=False,
+    id_column="outcome_id",
+    columns=(
+        _C("outcome_id", Kind.ID, required=True),
+        _C("outcome_type", Kind.ENUM, required=True, values=OUTCOME_TYPES),
+        _C("recorded_on", Kind.DATE, required=True),
+        _C("fte", Kind.DECIMAL, minimum=0),
+        _C("project_code", Kind.TEXT, references="projects"),
+        _C("space_id", Kind.TEXT, references="spaces"),
+        _C("resident_id", Kind.TEXT, references="residents"),
+        _C("description", Kind.TEXT),
+    ),
+)
+
+MUNICIPALITIES = TableSpec(
+    name="municipalities",
+    required=False,
+    id_column="municipality",
+    columns=(
+        _C("municipality", Kind.TEXT, required=True),
+        _C("population", Kind.INT, required=True, minimum=0),
+        _C("population_on", Kind.DATE, required=True),
+        _C("source", Kind.TEXT),
     ),
 )
 
 #: All tables in the order they are read and reported.
 TABLES: dict[str, TableSpec] = {
-    spec.name: spec for spec in (SPACES, RESIDENTS, EVENTS, ATTENDANCE, EVENT_STOPS, PROJECTS)
+    spec.name: spec
+    for spec in (SPACES, RESIDENTS, EVENTS, ATTENDANCE, EVENT_STOPS, PROJECTS, OUTCOMES, MUNICIPALITIES)
 }
 
 #: Columns holding municipality names (checked against the official list).
@@ -233,4 +269,5 @@ MUNICIPALITY_COLUMNS: dict[str, tuple[str, ...]] = {
     "residents": ("home_municipality",),
     "events": ("municipality",),
     "attendance": ("home_municipality",),
+    "municipalities": ("municipality",),
 }

@@ -25,6 +25,7 @@ from loaders.checks import (
     check_foreign_keys,
     check_head_counts,
     check_municipalities,
+    check_outcome_fte,
     check_personal_data,
     mask_problem,
 )
@@ -55,6 +56,9 @@ class Dataset:
     attendance: pd.DataFrame
     event_stops: pd.DataFrame
     projects: pd.DataFrame
+    #: version 2 (optional): what the work led to; population per municipality
+    outcomes: pd.DataFrame
+    municipalities: pd.DataFrame
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -239,6 +243,8 @@ class _TableLoad:
 #: checks across the rows of one table (columns → check), handed to the other thread as soon as
 #: the table is typed: on a million attendance rows they run beside the per-cell checks
 _ROW_CHECKS = {"attendance": (("event_id", "person_id"), check_attendance_duplicates)}
+#: a table's own rules beyond its columns' types (run on the typed table, in its thread)
+_TABLE_CHECKS = {"outcomes": check_outcome_fte}
 
 
 def _listable(folder: Path) -> bool:
@@ -286,6 +292,8 @@ def _read_and_check(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Ex
     check_personal_data(raw.frame, spec, path.name, log)
     validate_table(frame, raw.frame, spec, path.name, log)
     check_coordinates(frame, spec, path.name, log)
+    if spec.name in _TABLE_CHECKS:
+        _TABLE_CHECKS[spec.name](frame, path.name, log)
     frame = check_municipalities(frame, spec.name, path.name, log)
     del raw
     # the reader's buffers are garbage now: give them back before the next table

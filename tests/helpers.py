@@ -168,7 +168,22 @@ _VALID: Tables = {
             "target_events": 30,
             "target_participants": 600,
             "target_unique_participants": 250,
+            "spent_eur": 91250.5,
+            "target_jobs_fte": 2.5,
+            "target_businesses": 3,
+            "final_payment_on": dt.date(2021, 3, 15),
         },
+    ],
+    "outcomes": [
+        {"outcome_id": "O1", "outcome_type": "job_created", "recorded_on": dt.date(2019, 6, 1), "fte": 0.5,
+         "project_code": PROJECT, "space_id": "colabora-lielvarde", "resident_id": "R0001",
+         "description": "Pusslodze rezidenta uzņēmumā"},
+        {"outcome_id": "O2", "outcome_type": "business_started", "recorded_on": dt.date(2019, 9, 2), "fte": None,
+         "project_code": None, "space_id": None, "resident_id": "R0002", "description": None},
+    ],
+    "municipalities": [
+        {"municipality": "Ogres novads", "population": 55000, "population_on": dt.date(2024, 1, 1),
+         "source": "pārbaudes skaitlis"},
     ],
 }
 

@@ -225,7 +225,8 @@ def check_former(result: LoadResult) -> None:
 def check_unknown_file(result: LoadResult) -> None:
     assert result.dataset is not None
     assert [p.file for p in result.problems] == ["notes.csv"]
-    assert set(result.files) == {"spaces", "residents", "events", "attendance", "event_stops", "projects"}
+    assert set(result.files) == {"spaces", "residents", "events", "attendance", "event_stops", "projects", "outcomes",
+                                 "municipalities"}
 
 
 def check_below(result: LoadResult) -> None:
@@ -235,8 +236,9 @@ def check_below(result: LoadResult) -> None:
 
 
 def check_foreign_key_without_projects(result: LoadResult) -> None:
-    rows = sorted(p.row for p in _only(result, "foreign_key"))
-    assert rows == [2, 3]  # both events with a project_code, and only those
+    found = sorted((p.table, p.row) for p in _only(result, "foreign_key"))
+    # both events with a project_code, and the outcome with one, and only those
+    assert found == [("events", 2), ("events", 3), ("outcomes", 2)]
 
 
 def check_all_rows_of_duplicate(rows: list[int]) -> Callable[[LoadResult], None]:
@@ -407,6 +409,28 @@ CASES: list[Case] = [
     Case("corrupt_xlsx", replace_file("residents", "residents.xlsx", garbage),
          (E, "residents", None, None, "archive_invalid")),
     Case("xlsx_text_in_int_column", events_xlsx_with_fault, (E, "events", 4, "participants", "type_int")),
+    # version 2: outcomes and municipalities
+    Case("job_without_fte", cell("outcomes", 0, "fte", None), (E, "outcomes", 2, "fte", "fte_missing")),
+    Case("job_with_zero_fte", cell("outcomes", 0, "fte", 0), (E, "outcomes", 2, "fte", "fte_missing")),
+    Case("fte_on_a_business", cell("outcomes", 1, "fte", 1), (E, "outcomes", 3, "fte", "fte_not_a_job")),
+    Case("fte_negative", cell("outcomes", 0, "fte", -0.5), (E, "outcomes", 2, "fte", "minimum")),
+    Case("fte_not_a_number", cell("outcomes", 0, "fte", "puse"), (E, "outcomes", 2, "fte", "type_decimal")),
+    Case("enum_outcome_type", cell("outcomes", 1, "outcome_type", "jobs"), (E, "outcomes", 3, "outcome_type", "enum")),
+    Case("outcome_without_date", cell("outcomes", 1, "recorded_on", None),
+         (E, "outcomes", 3, "recorded_on", "required")),
+    Case("fk_outcome_resident", cell("outcomes", 1, "resident_id", "R9999"),
+         (E, "outcomes", 3, "resident_id", "foreign_key")),
+    Case("fk_outcome_space", cell("outcomes", 0, "space_id", "nezinama-telpa"),
+         (E, "outcomes", 2, "space_id", "foreign_key")),
+    Case("population_negative", cell("municipalities", 0, "population", -3),
+         (E, "municipalities", 2, "population", "minimum")),
+    Case("population_missing", cell("municipalities", 0, "population", None),
+         (E, "municipalities", 2, "population", "required")),
+    Case("population_unknown_municipality", cell("municipalities", 0, "municipality", "Atlantīdas novads"),
+         (E, "municipalities", 2, "municipality", "municipality_unknown")),
+    Case("spent_negative", cell("projects", 0, "spent_eur", -1), (E, "projects", 2, "spent_eur", "minimum")),
+    Case("final_payment_not_a_date", cell("projects", 0, "final_payment_on", "drīzumā"),
+         (E, "projects", 2, "final_payment_on", "date_format")),
 ]
 
 assert len({case.id for case in CASES}) == len(CASES)
@@ -545,15 +569,17 @@ def test_header_only_optional_table_is_no_error(tmp_path: Path) -> None:
 
 def test_absent_optional_tables_are_empty_frames(tmp_path: Path) -> None:
     tables = valid_tables()
-    for table in ("attendance", "event_stops", "projects"):
+    for table in ("attendance", "event_stops", "projects", "outcomes", "municipalities"):
         del tables[table]
     for event in tables["events"]:
         event["project_code"] = None
     result = load_dataset(write_folder(tmp_path, tables))
     assert result.problems == []
     assert result.dataset is not None
-    assert result.dataset.projects.empty
+    assert result.dataset.projects.empty and result.dataset.outcomes.empty and result.dataset.municipalities.empty
     assert str(result.dataset.attendance["birth_year"].dtype) == "Int64"
+    assert str(result.dataset.outcomes["fte"].dtype) == "float64"
+    assert str(result.dataset.municipalities["population"].dtype) == "Int64"
     assert set(result.files) == {"spaces", "residents", "events"}
 
 

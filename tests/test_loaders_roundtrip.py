@@ -76,6 +76,7 @@ def test_tables_saved_in_different_ways_in_one_folder(tmp_path: Path, baseline: 
         "residents": {"encoding": "utf-8-sig", "newline": "\r\n"},
         "attendance": {"sep": ";"},
         "projects": {"encoding": "cp1257", "date_style": "lv"},
+        "outcomes": {"sep": ";", "decimal": ",", "date_style": "lv"},
     }
     result = load_ok(write_folder(tmp_path, per_table=per_table, xlsx={"events", "event_stops"}))
     assert result.dataset is not None
@@ -89,6 +90,8 @@ def test_tables_saved_in_different_ways_in_one_folder(tmp_path: Path, baseline: 
         "attendance": ("attendance.csv", "UTF-8", ";"),
         "event_stops": ("event_stops.xlsx", "xlsx", None),
         "projects": ("projects.csv", "Windows-1257", ","),
+        "outcomes": ("outcomes.csv", "UTF-8", ";"),
+        "municipalities": ("municipalities.csv", "UTF-8", ","),
     }
 
 
