@@ -92,7 +92,8 @@ def test_jobs_by_gender_and_youth_from_the_linked_resident(ds: Dataset) -> None:
 
 
 def test_space_and_municipality_selections(ds: Dataset) -> None:
-    assert jobs_created_fte(ds, Filters(dt.date(2019, 1, 1), dt.date(2019, 12, 31), spaces=("colabora-lielvarde",))) == 1.0
+    assert jobs_created_fte(ds, Filters(dt.date(2019, 1, 1), dt.date(2019, 12, 31),
+                                        spaces=("colabora-lielvarde",))) == 1.0
     assert jobs_created_fte(ds, Filters(dt.date(2019, 1, 1), dt.date(2019, 12, 31),
                                         venues=("colabora-lielvarde",))) == 1.0
     assert jobs_created_fte(ds, Filters(dt.date(2019, 1, 1), dt.date(2019, 12, 31),
