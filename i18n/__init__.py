@@ -36,7 +36,7 @@ LANGUAGES: tuple[str, ...] = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
 CATALOGUE_MODULES: tuple[str, ...] = (
     "strings_app", "strings_pages", "strings_codes", "strings_problems",
-    "strings_maps", "strings_reports", "strings_data", "strings_widgets",
+    "strings_maps", "strings_reports", "strings_data", "strings_widgets", "strings_monitoring",
 )
 
 

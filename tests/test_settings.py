@@ -20,7 +20,16 @@ EVERYTHING = {
     "COWORKING_KEEP_BACKUPS": "5",
     "COWORKING_TERRITORY": "Ogres novads;Ķekavas novads",
     "BROWSER_PATH": "/opt/chromium/chrome",
+    "COWORKING_MONITORING_YEARS": "3",
+    "COWORKING_MONITORING_DUE": "01.07",
+    "COWORKING_MONITORING_FIRST_YEAR": "2",
+    "COWORKING_MONITORING_BUSINESS_PROJECTS": "23-00-U31523.0-000003;18-00-A019.333-000015",
+    "COWORKING_MONITORING_BUSINESS_FIRST_YEAR": "3",
+    "COWORKING_MONITORING_BUSINESS_DUE": "31.05",
 }
+MONITORING_DEFAULTS = {"monitoring_years": 5, "monitoring_due": (30, 3), "monitoring_first_year": 1,
+                       "monitoring_business_projects": (), "monitoring_business_first_year": 4,
+                       "monitoring_business_due": None}
 
 
 def test_without_anything_set_every_setting_has_its_default() -> None:
@@ -29,12 +38,16 @@ def test_without_anything_set_every_setting_has_its_default() -> None:
     assert (settings.data_dir, settings.admin_password_hash, settings.max_upload_mb, settings.keep_backups,
             settings.territory, settings.browser_path) == (None, "", 10, 20, DEFAULT_TERRITORY, None)
     assert DEFAULT_TERRITORY == ("Mārupes novads", "Olaines novads")
+    assert {name: getattr(settings, name) for name in MONITORING_DEFAULTS} == MONITORING_DEFAULTS
 
 
 def test_every_variable_sets_its_setting() -> None:
     assert load_settings(EVERYTHING) == Settings(
         data_dir=Path("/srv/pierigas-dati"), admin_password_hash="scrypt$32768$8$1$c2FsdA$aGFzaA", max_upload_mb=25,
         keep_backups=5, territory=("Ogres novads", "Ķekavas novads"), browser_path="/opt/chromium/chrome",
+        monitoring_years=3, monitoring_due=(1, 7), monitoring_first_year=2,
+        monitoring_business_projects=("23-00-U31523.0-000003", "18-00-A019.333-000015"),
+        monitoring_business_first_year=3, monitoring_business_due=(31, 5),
     )
 
 
@@ -49,6 +62,35 @@ def test_values_are_trimmed_and_blank_ones_keep_the_default() -> None:
 def test_a_limit_that_is_no_positive_whole_number_is_ignored(bad: str) -> None:
     settings = load_settings({"COWORKING_MAX_UPLOAD_MB": bad, "COWORKING_KEEP_BACKUPS": bad})
     assert (settings.max_upload_mb, settings.keep_backups) == (10, 20)
+
+
+@pytest.mark.parametrize("bad", ["many", "0", "-3", "2.5", "five", ""])
+def test_monitoring_years_that_are_no_positive_whole_number_are_ignored(bad: str) -> None:
+    settings = load_settings({"COWORKING_MONITORING_YEARS": bad, "COWORKING_MONITORING_FIRST_YEAR": bad,
+                              "COWORKING_MONITORING_BUSINESS_FIRST_YEAR": bad})
+    assert (settings.monitoring_years, settings.monitoring_first_year, settings.monitoring_business_first_year) == (
+        5, 1, 4)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("30.03", (30, 3)), ("30.3", (30, 3)), ("30.03.", (30, 3)), (" 1.7 ", (1, 7)), ("31.12", (31, 12)),
+])
+def test_a_due_date_is_a_day_and_a_month(text: str, due: tuple[int, int]) -> None:
+    settings = load_settings({"COWORKING_MONITORING_DUE": text, "COWORKING_MONITORING_BUSINESS_DUE": text})
+    assert (settings.monitoring_due, settings.monitoring_business_due) == (due, due)
+
+
+@pytest.mark.parametrize("bad", ["31.04", "29.02", "30", "30-03", "2027-03-30", "30.03.2027", "marts", "0.3",
+                                 "30.13", "3٠.03", "", " . "])
+def test_a_due_date_that_is_not_in_every_year_falls_back_to_the_default(bad: str) -> None:
+    settings = load_settings({"COWORKING_MONITORING_DUE": bad, "COWORKING_MONITORING_BUSINESS_DUE": bad})
+    assert (settings.monitoring_due, settings.monitoring_business_due) == ((30, 3), None)
+
+
+def test_the_business_projects_are_split_at_semicolons() -> None:
+    settings = load_settings({"COWORKING_MONITORING_BUSINESS_PROJECTS": " B-1 ;; B-2 ; B-1 ;"})
+    assert settings.monitoring_business_projects == ("B-1", "B-2")
+    assert load_settings({"COWORKING_MONITORING_BUSINESS_PROJECTS": " ; "}).monitoring_business_projects == ()
 
 
 def test_the_storage_limits_come_from_the_settings() -> None:
