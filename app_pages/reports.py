@@ -11,6 +11,7 @@ from reports.report_charts import report_charts
 from ui import context
 from ui.report_page.controls import report_choice
 from ui.report_page.downloads import downloads
+from ui.report_page.monitoring import monitoring_section
 from ui.report_page.preview import text_table
 from ui.text import md
 from ui.widgets import chart, page_header
@@ -59,3 +60,5 @@ for pair in (previews[i : i + 2] for i in range(0, len(previews), 2)):
                 st.caption(t("report.chart_hidden", report.lang, title=item.title))
             else:
                 chart(item.figure, key=f"report-chart-{item.key}")
+
+monitoring_section(ds, ctx.data.folder, lang)
