@@ -18,6 +18,12 @@ from config.settings import (
     ENV_DATA_DIR,
     ENV_KEEP_BACKUPS,
     ENV_MAX_UPLOAD_MB,
+    ENV_MONITORING_BUSINESS_DUE,
+    ENV_MONITORING_BUSINESS_FIRST_YEAR,
+    ENV_MONITORING_BUSINESS_PROJECTS,
+    ENV_MONITORING_DUE,
+    ENV_MONITORING_FIRST_YEAR,
+    ENV_MONITORING_YEARS,
     ENV_TERRITORY,
 )
 from i18n import t
@@ -49,6 +55,11 @@ def about_installation(data: DataState, lang: str) -> None:
         st.caption(t("about.how", lang))
 
 
+def _day_month(day_month: tuple[int, int]) -> str:
+    day, month = day_month
+    return f"{day:02d}.{month:02d}."
+
+
 def settings_frame(data: DataState, lang: str) -> pd.DataFrame:
     """The installation's settings as a table: what, its value, the variable that changes it."""
     settings = current_settings()
@@ -60,6 +71,15 @@ def settings_frame(data: DataState, lang: str) -> pd.DataFrame:
         ("about.keep_backups", fmt_int(settings.keep_backups, lang), ENV_KEEP_BACKUPS),
         ("about.territory", "; ".join(settings.territory), ENV_TERRITORY),
         ("about.browser", browser or t("about.browser.missing", lang), ENV_BROWSER_PATH),
+        ("about.monitoring_years", fmt_int(settings.monitoring_years, lang), ENV_MONITORING_YEARS),
+        ("about.monitoring_due", _day_month(settings.monitoring_due), ENV_MONITORING_DUE),
+        ("about.monitoring_first_year", fmt_int(settings.monitoring_first_year, lang), ENV_MONITORING_FIRST_YEAR),
+        ("about.monitoring_business", "; ".join(settings.monitoring_business_projects) or "–",
+         ENV_MONITORING_BUSINESS_PROJECTS),
+        ("about.monitoring_business_first_year", fmt_int(settings.monitoring_business_first_year, lang),
+         ENV_MONITORING_BUSINESS_FIRST_YEAR),
+        ("about.monitoring_business_due", _day_month(settings.monitoring_business_due or settings.monitoring_due),
+         ENV_MONITORING_BUSINESS_DUE),
         ("about.fingerprint", data.latest.fingerprint or "–", ""),
         ("about.versions", f"Python {platform.python_version()}, Streamlit {st.__version__}", ""),
     ]
