@@ -5,7 +5,7 @@
 JSON, Excel, Word, PDF or the events CSV. ``python -m reports`` is the command line.
 """
 
-from reports.assemble import UnknownProject, assemble_report, project_codes
+from reports.assemble import UnknownProject, assemble_network_report, assemble_report, project_codes, report_years
 from reports.model import Report
 
-__all__ = ["Report", "UnknownProject", "assemble_report", "project_codes"]
+__all__ = ["Report", "UnknownProject", "assemble_network_report", "assemble_report", "project_codes", "report_years"]

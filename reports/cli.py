@@ -1,13 +1,16 @@
 """``python -m reports DIR --project CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--public]
-[--lang lv|en] --format json|xlsx|docx|pdf|csv [--out FILE]``.
+[--lang lv|en] --format json|xlsx|docx|pdf|csv [--out FILE]``: a project's report;
+``python -m reports DIR --year YYYY --format … [--public] [--lang en] [--out FILE]``: the network's
+annual report of a calendar year (every event of the year, with or without a project).
 
 JSON goes to standard output when ``--out`` is not given; the other formats are saved as
 ``--out`` or, without it, under their default name in the current folder. Word and PDF show the
 logos of ``DIR/logos/`` (:mod:`reports.logos`; a file left out is said on standard error).
 
 Exit status: 0 done; 1 the data folder has errors (they are printed); 2 unknown project (the
-known codes are printed), a bad period, a missing folder or a usage error; 3 the file could not
-be written or an unexpected failure. Whatever happens, a message, never a traceback.
+known codes are printed), a bad period, ``--year`` with ``--project`` (or neither), a missing
+folder or a usage error; 3 the file could not be written or an unexpected failure.
+Whatever happens, a message, never a traceback.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from i18n import LANGUAGES, t
 from loaders import load_dataset
 from loaders.cli import result_as_text
 from loaders.memory import return_freed_memory
-from reports.assemble import UnknownProject, assemble_report
+from reports.assemble import UnknownProject, assemble_network_report, assemble_report
 from reports.build import FORMATS, WITH_CHARTS, build, file_name
 from reports.chart_images import render_charts
 from reports.logos import read_logos
@@ -45,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="python -m reports", description=t("report.cli.description", "en"))
     parser.add_argument("folder", metavar="DIR", help=help_("folder"))
-    parser.add_argument("--project", required=True, metavar="CODE", help=help_("project"))
+    parser.add_argument("--project", metavar="CODE", help=help_("project"))
+    parser.add_argument("--year", type=int, metavar="YYYY", help=help_("year"))
     parser.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help=help_("from"))
     parser.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=help_("to"))
     parser.add_argument("--public", action="store_true", help=help_("public"))
@@ -64,6 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(os.environ)
     args = _parser().parse_args(argv)
     lang = args.lang
+    if args.year is not None and args.project is not None:
+        _error(t("report.cli.year_and_project", lang))
+        return EXIT_USAGE
+    if args.year is None and args.project is None:
+        _error(t("report.cli.project_or_year", lang))
+        return EXIT_USAGE
+    if args.year is not None and (args.start is not None or args.end is not None):
+        _error(t("report.cli.year_and_period", lang))
+        return EXIT_USAGE
     folder = Path(args.folder)
     if not folder.is_dir():
         _error(t("cli.not_a_folder", lang, folder=folder))
@@ -73,6 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the promise: a message, never a traceback
         _error(t("report.cli.failed", lang, reason=f"{type(exc).__name__}: {exc}"))
         return EXIT_FAILED
+
+
+def _assemble(args: argparse.Namespace, ds, fingerprint: str, settings: Settings):
+    """The network's annual report (``--year``) or the project's report."""
+    if args.year is not None:
+        return assemble_network_report(ds, args.year, public=args.public, lang=args.lang, fingerprint=fingerprint,
+                                       territory=settings.territory)
+    return assemble_report(ds, args.project, args.start, args.end, public=args.public, lang=args.lang,
+                           fingerprint=fingerprint, territory=settings.territory)
 
 
 def _run(args: argparse.Namespace, folder: Path, lang: str, settings: Settings) -> int:
@@ -85,10 +107,7 @@ def _run(args: argparse.Namespace, folder: Path, lang: str, settings: Settings) 
         _error(result_as_text(result, lang))
         return EXIT_DATA_ERRORS
     try:
-        report = assemble_report(
-            result.dataset, args.project, args.start, args.end, public=args.public, lang=lang,
-            fingerprint=result.fingerprint,
-        )
+        report = _assemble(args, result.dataset, result.fingerprint, settings)
     except UnknownProject as unknown:
         _error(t("report.cli.unknown_project", lang, code=unknown.code))
         _error("\n".join(f"  {code}" for code in unknown.known) or f"  {t('report.cli.no_projects', lang)}")

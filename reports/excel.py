@@ -32,9 +32,22 @@ from exports.safe_cells import is_formula_like
 from i18n import t
 from i18n.formatting import period_text
 from reports.clean_text import xml_text
-from reports.labels import code_label, generated_text, indicator_label, mode_text
-from reports.layout import breakdown_header, breakdown_rows, breakdown_title, identification_rows, provenance_rows
-from reports.model import BREAKDOWN_TABLES, INDICATOR_KEYS, Report
+from reports.labels import code_label, generated_text, indicator_label, mode_text, report_title, subject_code
+from reports.layout import (
+    Line,
+    breakdown_header,
+    breakdown_rows,
+    breakdown_title,
+    cost_basis_text,
+    cost_lines,
+    identification_rows,
+    indicator_keys,
+    indicator_value,
+    outcome_lines,
+    population_note,
+    provenance_rows,
+)
+from reports.model import BREAKDOWN_TABLES, Report
 from reports.report_charts import breakdown_series
 from reports.text_width import line_count, longest_word, text_width
 
@@ -42,6 +55,7 @@ _DATE_FORMATS = {"lv": "dd.mm.yyyy", "en": "d mmm yyyy"}
 _INT = "#,##0"
 _PERCENT = "0%"
 _MONEY = "#,##0.00"
+_FTE = "#,##0.0#"
 _FONT_PT = 11
 #: a row of one line of 11-point text (points)
 _LINE_PT = 15.0
@@ -155,8 +169,8 @@ def _summary(book: _Book, report: Report) -> None:
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     merged = _merged_width(widths[1:])
-    book.text(sheet, 0, 0, f"{t('report.title', lang)}: {report.identification.title}", bold=True, font_size=15)
-    book.text(sheet, 1, 0, f"{report.project_code} · {period_text(report.start, report.end, lang)}", font_size=12)
+    book.text(sheet, 0, 0, f"{report_title(report)}: {report.identification.title}", bold=True, font_size=15)
+    book.text(sheet, 1, 0, f"{subject_code(report)} · {period_text(report.start, report.end, lang)}", font_size=12)
     book.merged(sheet, 2, 0, 3, t("report.funding", lang), text_wrap=True, bold=True, bg_color="#E2EFDA")
     sheet.set_row(2, _height([(t("report.funding", lang), _merged_width(widths), True)]))
     book.text(sheet, 3, 0, mode_text(report), italic=True, font_color="#9C0006" if report.public else "#375623")
@@ -164,7 +178,8 @@ def _summary(book: _Book, report: Report) -> None:
     row = 5
     book.text(sheet, row, 0, t("report.section.identification", lang), bold=True, font_size=13)
     row += 1
-    for (label, value), key in zip(identification_rows(report), _IDENTIFICATION_KEYS, strict=True):
+    keys = _NETWORK_KEYS if report.network else _IDENTIFICATION_KEYS
+    for (label, value), key in zip(identification_rows(report), keys, strict=True):
         book.text(sheet, row, 0, label, bold=True, valign="top")
         if key == "budget" and report.identification.budget_eur is not None:
             sheet.write_number(row, 1, report.identification.budget_eur, book.fmt(num_format=_MONEY, align="left"))
@@ -176,30 +191,111 @@ def _summary(book: _Book, report: Report) -> None:
     row += 1
     book.text(sheet, row, 0, t("report.section.indicators", lang), bold=True, font_size=13)
     row += 1
-    book.header(sheet, row, [t(f"report.col.{c}", lang) for c in ("indicator", "achieved", "target", "percent")],
-                [False, True, True, True])
-    for key in INDICATOR_KEYS:
+    columns = ("indicator", "value") if report.network else ("indicator", "achieved", "target", "percent")
+    book.header(sheet, row, [t(f"report.col.{c}", lang) for c in columns], [False] + [True] * (len(columns) - 1))
+    for key in indicator_keys(report):
         row += 1
+        number = _FTE if key == "jobs_fte" else _INT
         book.text(sheet, row, 0, indicator_label(report, key), text_wrap=True)
-        book.figure(sheet, row, 1, report.indicators[key])
+        value = indicator_value(report, key)
+        if value is None:
+            book.text(sheet, row, 1, t("report.no_data", lang), align="right")
+        elif isinstance(value, float):
+            sheet.write_number(row, 1, value, book.fmt(num_format=number))
+        else:
+            book.figure(sheet, row, 1, value)
         target = report.targets.get(key)
+        if report.network:
+            continue
         if target is None:
             book.text(sheet, row, 2, t("report.no_target", lang), align="right")
             book.text(sheet, row, 3, t("report.no_target", lang), align="right")
             continue
-        sheet.write_number(row, 2, target.target, book.fmt(num_format=_INT))
+        sheet.write_number(row, 2, target.target, book.fmt(num_format=number))
         if target.ratio is None:
             book.text(sheet, row, 3, t("report.no_target", lang), align="right")
         else:
             sheet.write_number(row, 3, target.ratio, book.fmt(num_format=_PERCENT))
+    row = _version_2(book, sheet, report, row)
 
     book.text(sheet, row + 2, 0, t("report.generated", lang, when=generated_text(report)), italic=True)
+
+
+_NUMBER_FORMATS = {"fte": _FTE, "money": _MONEY, "percent": _PERCENT, "count": _INT}
+
+
+def _lines(book: _Book, sheet: Worksheet, row: int, title: str, lines: list[Line], notes: list[str]) -> int:
+    """A section of the summary: its title, a label and a number per line, its notes; the last row used."""
+    row += 2
+    book.text(sheet, row, 0, title, bold=True, font_size=13)
+    row += 1
+    book.header(sheet, row, [t("report.col.indicator", book.lang), t("report.col.value", book.lang)], [False, True])
+    for line in lines:
+        row += 1
+        book.text(sheet, row, 0, line.label, text_wrap=True)
+        if line.value is None:
+            book.text(sheet, row, 1, "–", align="right")
+        else:
+            sheet.write_number(row, 1, line.value, book.fmt(num_format=_NUMBER_FORMATS[line.kind]))
+    for note in notes:
+        row += 1
+        book.merged(sheet, row, 0, 3, note, text_wrap=True, italic=True, font_color="#595959")
+        sheet.set_row(row, _height([(note, _merged_width((58, 15, 15, 15)), False)]))
+    return row
+
+
+def _version_2(book: _Book, sheet: Worksheet, report: Report, row: int) -> int:
+    """Results and costs under the indicators (only when the data has them); the last row used."""
+    lang = report.lang
+    note = population_note(report)
+    if note:
+        row += 1
+        book.merged(sheet, row, 0, 3, note, text_wrap=True, italic=True, font_color="#595959")
+        sheet.set_row(row, _height([(note, _merged_width((58, 15, 15, 15)), False)]))
+    if report.outcomes is not None:
+        row = _lines(book, sheet, row, t("report.section.results", lang), outcome_lines(report),
+                     [t("report.outcome.note", lang)])
+    if report.costs is not None:
+        notes = [cost_basis_text(report)] + ([t("report.cost.public_note", lang)] if report.public else [])
+        row = _lines(book, sheet, row, t("report.section.costs", lang), cost_lines(report), notes)
+    return row
+
+
+def _projects(book: _Book, report: Report) -> None:
+    """The network's annual report: each project's events in the year and its money."""
+    lang = report.lang
+    sheet = book.sheet(t("report.sheet.projects", lang), landscape=True, header_rows=(2, 2))
+    labels = [t(f"report.col.{c}", lang) for c in ("project", "project_title", "project_events", "spent", "budget",
+                                                   "absorbed")]
+    widths = [_column_width([labels[0], *(r.project_code for r in report.projects)], bold_first=True, least=14),
+              _column_width([labels[1], *(xml_text(r.title) for r in report.projects)], bold_first=True, least=20,
+                            most=55)]
+    widths += [_column_width([label, "000 000,00"], bold_first=True, least=11, most=20) for label in labels[2:]]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    book.text(sheet, 0, 0, t("report.section.projects", lang), bold=True, font_size=13)
+    _table_header(book, sheet, 2, labels, widths, [False, False, True, True, True, True])
+    for row, item in enumerate(report.projects, start=3):
+        book.text(sheet, row, 0, item.project_code, valign="top")
+        book.text(sheet, row, 1, item.title, text_wrap=True, valign="top")
+        sheet.set_row(row, _height([(xml_text(item.title), widths[1], False)]))
+        book.figure(sheet, row, 2, item.events, valign="top")
+        for col, value, number in ((3, item.spent_eur, _MONEY), (4, item.budget_eur, _MONEY),
+                                   (5, item.budget_absorbed, _PERCENT)):
+            if value is None:
+                book.text(sheet, row, col, "–", align="right", valign="top")
+            else:
+                sheet.write_number(row, col, value, book.fmt(num_format=number, valign="top"))
+    if not report.projects:
+        book.text(sheet, 3, 0, t("report.network.no_projects", lang), italic=True)
+    sheet.freeze_panes(3, 0)
 
 
 _IDENTIFICATION_KEYS = (
     "project_code", "title", "programme", "measure", "funder", "project_period", "budget", "report_period",
     "beneficiary",
 )  # fmt: skip
+_NETWORK_KEYS = ("year", "report_period", "scope", "beneficiary")
 
 
 def _table_header(book: _Book, sheet: Worksheet, row: int, labels: list[str], widths: list[float],
@@ -370,13 +466,15 @@ def build_xlsx(report: Report) -> bytes:
     buffer = io.BytesIO()
     book = _Book(buffer, report.lang)
     book.workbook.set_properties(
-        {"title": xml_text(f"{t('report.title', report.lang)} {report.project_code}"),
+        {"title": xml_text(f"{report_title(report)} {subject_code(report)}"),
          "company": t("report.lag", report.lang),
          "comments": f"SHA-256 {report.provenance.fingerprint}"}
     )
     _summary(book, report)
     for kind, _ in BREAKDOWN_TABLES:
         _breakdown(book, report, kind)
+    if report.network:
+        _projects(book, report)
     _spaces(book, report)
     _events(book, report)
     _provenance(book, report)

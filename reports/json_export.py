@@ -28,10 +28,58 @@ def _suppression(report: Report) -> dict[str, str] | None:
     return {SMALL: t("report.prov.small", report.lang), SECONDARY: t("report.prov.secondary", report.lang)}
 
 
+def _version_2(report: Report) -> dict[str, Any]:
+    """The contract's version-2 keys (only for a folder with version-2 data: a version-1 report stays as it was)."""
+    if not report.version_2:
+        return {}
+    out, costs = report.outcomes, report.costs
+    keys: dict[str, Any] = {}
+    if out is not None:
+        keys.update({
+            "jobs_created_fte": out.jobs_created_fte,
+            "businesses_started": out.businesses_started,
+            "businesses_supported": out.businesses_supported,
+            "jobs_created_fte_by_gender": dict(out.jobs_created_fte_by_gender),
+            "jobs_created_fte_under_30": out.jobs_created_fte_under_30,
+        })
+    if not report.network:
+        keys.update({
+            "spent_eur": costs.spent_eur if costs else None,
+            "budget_absorbed": costs.budget_absorbed if costs else None,
+            "cost_basis": costs.basis if costs else None,
+            **{key: getattr(costs, key) if costs else None
+               for key in ("cost_per_participation", "cost_per_unique_participant", "cost_per_job_fte",
+                           "cost_per_event")},
+            "progress": {item.indicator: {"unit": item.unit, "target": item.target,
+                                          "cumulative": {day.isoformat(): value for day, value in item.points}}
+                         for item in report.progress},
+        })
+    keys["population_covered"] = report.population_covered
+    if report.population_missing:
+        keys["population_missing"] = list(report.population_missing)
+    return keys
+
+
+def _network(report: Report) -> dict[str, Any]:
+    """The network's annual report: its year and each project's events and money."""
+    if not report.network:
+        return {}
+    return {
+        "report": "network_annual",
+        "year": report.year,
+        "projects": [
+            {"project_code": row.project_code, "title": row.title, "events": row.events, "spent_eur": row.spent_eur,
+             "budget_eur": row.budget_eur, "budget_absorbed": row.budget_absorbed}
+            for row in report.projects
+        ],
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     ident, prov = report.identification, report.provenance
     return {
-        "project_code": report.project_code,
+        "project_code": report.project_code or None,
+        **_network(report),
         "from": report.start.isoformat() if report.start else None,
         "to": report.end.isoformat() if report.end else None,
         "public": report.public,
@@ -49,6 +97,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         **report.indicators,
         **report.breakdowns,
         "under_30": dict(report.under_30),
+        **_version_2(report),
         "by_space": {
             space.space_id: {"events": space.events, "visits": space.visits, "participations": space.participations}
             for space in report.by_space

@@ -62,6 +62,25 @@ def money(value: float | None, lang: str) -> str:
     return fmt_decimal(value, lang, digits=2) if value is not None else "–"
 
 
+def fte(value: float | None, lang: str) -> str:
+    """Full-time equivalents with up to 2 decimals: ``1,5`` (lv) / ``1.5`` (en), ``2``."""
+    if value is None:
+        return "–"
+    text = fmt_decimal(value, lang, digits=2)
+    decimal = "," if lang == "lv" else "."
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
+def report_title(report: Report) -> str:
+    """``Projekta atskaite`` / ``Tīkla gada pārskats``."""
+    return t("report.network.heading" if report.network else "report.title", report.lang)
+
+
+def subject_code(report: Report) -> str:
+    """What a report is about, in a line: the project code, or the network's year."""
+    return t("report.network.subject", report.lang, year=report.year) if report.network else report.project_code
+
+
 def generated_text(report: Report) -> str:
     return fmt_datetime(report.provenance.generated_at, report.lang)
 
@@ -72,6 +91,9 @@ def mode_text(report: Report) -> str:
 
 def file_stem(report: Report) -> str:
     """``atskaite_18-00-A019.333-000015_2018-09-01_2020-12-31`` (ASCII, safe as a file name)."""
+    if report.network:
+        word = "gada_parskats" if report.lang == "lv" else "annual_report"
+        return "_".join([word, str(report.year), *(["public"] if report.public else [])])
     word = "atskaite" if report.lang == "lv" else "report"
     parts = [word, report.project_code.replace("/", "-")]
     if report.start or report.end:

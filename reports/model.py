@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from metrics.costs import Costs
 from metrics.privacy import Shown
 from metrics.views import REPORT_BREAKDOWNS, REPORT_INDICATORS
 
@@ -30,7 +31,11 @@ TARGET_COLUMNS: dict[str, str] = {
     "events": "target_events",
     "participations": "target_participants",
     "unique_participants": "target_unique_participants",
+    "jobs_fte": "target_jobs_fte",
+    "businesses": "target_businesses",
 }
+#: the report's scopes: one project, or the whole network over a calendar year
+PROJECT_SCOPE, NETWORK_SCOPE = "project", "network"
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,8 @@ class Identification:
 
 @dataclass(frozen=True)
 class Target:
-    target: int
+    #: a count, or FTE (``jobs_fte``: a decimal)
+    target: int | float
     achieved: Shown
     #: achieved / target (0.58 = 58 %); ``None`` when the target is 0 or the achieved figure is hidden
     ratio: float | None
@@ -74,6 +80,42 @@ class SpaceRow:
     events: int
     visits: int
     participations: Shown
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """What the work led to (``metrics.outcomes``): not person counts, shown exact in every version."""
+
+    jobs_created_fte: float
+    businesses_started: int
+    businesses_supported: int
+    #: FTE by the linked resident's gender (``female``, ``male``, ``other``, ``unknown``)
+    jobs_created_fte_by_gender: dict[str, float]
+    jobs_created_fte_under_30: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An indicator achieved cumulatively to the end of each month / quarter / year, against its target."""
+
+    indicator: str
+    target: int | float
+    #: ``month``, ``quarter`` or ``year``
+    unit: str
+    #: (first day of the period, achieved from the report's start to the period's end)
+    points: tuple[tuple[dt.date, float], ...]
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A project in the network's annual report: its events in the year and its money."""
+
+    project_code: str
+    title: str
+    events: int
+    spent_eur: float | None
+    budget_eur: float | None
+    budget_absorbed: float | None
 
 
 @dataclass(frozen=True)
@@ -110,7 +152,29 @@ class Report:
     #: the age band labels used (the contract's defaults unless configured)
     age_bands: tuple[str, ...]
     provenance: Provenance
+    #: ``project`` or ``network`` (the network's annual report of ``year``)
+    scope: str = PROJECT_SCOPE
+    year: int | None = None
+    #: whether the folder has contract version 2 data (outcomes, municipalities or the new project
+    #: columns): only then do the sections and keys below appear, so a version-1 report stays as it was
+    version_2: bool = False
+    #: ``None`` without an ``outcomes`` table
+    outcomes: Outcomes | None = None
+    #: ``None`` without a budget or spent figure; per-unit costs hidden with their divisor in public mode
+    costs: Costs | None = None
+    #: the territory's population (``None`` without a ``municipalities`` table)
+    population_covered: int | None = None
+    #: the territory's municipalities without a population figure
+    population_missing: tuple[str, ...] = ()
+    #: one per target, in the order of the targets
+    progress: tuple[Progress, ...] = ()
+    #: the network's annual report: every project with events or running in the year
+    projects: tuple[ProjectRow, ...] = ()
 
     @property
     def project_code(self) -> str:
         return self.identification.project_code
+
+    @property
+    def network(self) -> bool:
+        return self.scope == NETWORK_SCOPE

@@ -25,16 +25,22 @@ from i18n import t
 from i18n.formatting import period_text
 from reports.chart_images import ChartImages
 from reports.clean_text import PDF_CELL_LIMIT, is_cut, pdf_text
-from reports.labels import generated_text, mode_text
+from reports.labels import generated_text, mode_text, report_title, subject_code
 from reports.layout import (
     TextTable,
     breakdown_table,
     breakdown_title,
+    cost_basis_text,
+    cost_lines,
     counting_rules,
     events_table,
     identification_rows,
     indicator_table,
+    lines_table,
+    outcome_lines,
     pair_cells,
+    population_note,
+    projects_table,
     provenance_rows,
     space_table,
     table_cells,
@@ -84,7 +90,7 @@ class _ReportPDF(FPDF):
         self.set_font(FONT, size=7)
         self.set_text_color(*_MUTED)
         page = t("report.page_number", lang, page=self.page_no(), pages="{nb}")
-        code = pdf_text(self.report.project_code, _FOOTER_CODE_LIMIT)
+        code = pdf_text(subject_code(self.report), _FOOTER_CODE_LIMIT)
         self.cell(0, 5, f"{t('report.lag', lang)} · {code} · {page}", align="C")
         self.set_text_color(*_BLACK)
 
@@ -237,10 +243,36 @@ def _events(pdf: _ReportPDF, report: Report, events: TextTable) -> None:
         pdf.add_page(orientation="P")
 
 
+def _version_2(pdf: _ReportPDF, report: Report) -> None:
+    """Results, costs and (the network's annual report) the projects: only when the data has them."""
+    lang = report.lang
+    note = population_note(report)
+    if note:
+        pdf.paragraph(note, muted=True)
+        pdf.ln(2)
+    sections: list[tuple[str, TextTable | None, list[str]]] = []
+    if report.outcomes is not None:
+        sections.append(("report.section.results", lines_table(report, outcome_lines(report)),
+                         [t("report.outcome.note", lang)]))
+    if report.costs is not None:
+        notes = [cost_basis_text(report)] + ([t("report.cost.public_note", lang)] if report.public else [])
+        sections.append(("report.section.costs", lines_table(report, cost_lines(report)), notes))
+    if report.network:
+        table = projects_table(report) if report.projects else None
+        sections.append(("report.section.projects", table, [] if table else [t("report.network.no_projects", lang)]))
+    for key, table, notes in sections:
+        pdf.heading(t(key, lang), keep_with=pdf.keep_with_table(table) if table else 10)
+        if table is not None:
+            pdf.text_table(table)
+        for note in notes:
+            pdf.paragraph(note, muted=True)
+        pdf.ln(2)
+
+
 def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -> bytes:
     lang = report.lang
     pdf = _ReportPDF(report)
-    pdf.set_title(pdf_text(f"{t('report.title', lang)} {report.project_code}"))
+    pdf.set_title(pdf_text(f"{report_title(report)} {subject_code(report)}"))
     pdf.set_author(t("report.lag", lang))
     pdf.set_subject(pdf_text(report.identification.title))
     pdf.set_keywords(pdf_text(f"SHA-256 {report.provenance.fingerprint}"))
@@ -257,9 +289,9 @@ def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -
     shortened = _shortened(report.identification.title, [identification, provenance],
                            [indicator_table(report), *(table for _, table in tables), events])
 
-    pdf.heading(t("report.title", lang), level=0)
+    pdf.heading(report_title(report), level=0)
     pdf.paragraph(pdf_text(report.identification.title, PDF_CELL_LIMIT), bold=True, size=11)
-    pdf.paragraph(f"{report.project_code} · {period_text(report.start, report.end, lang)}")
+    pdf.paragraph(f"{subject_code(report)} · {period_text(report.start, report.end, lang)}")
     pdf.ln(2)
     pdf.set_font(FONT, "B", 9.5)
     pdf.set_fill_color(*_FUNDING_FILL)
@@ -274,6 +306,7 @@ def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -
     pdf.pairs(identification)
     pdf.heading(t("report.section.indicators", lang), keep_with=pdf.keep_with_table(indicator_table(report)))
     pdf.text_table(indicator_table(report))
+    _version_2(pdf, report)
 
     pdf.heading(t("report.section.breakdowns", lang), keep_with=12 + pdf.keep_with_table(tables[0][1]))
     for title, table in tables:

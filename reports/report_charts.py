@@ -13,11 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import charts
+from charts.progress import Panel, progress_panels
 from i18n import t
+from i18n.formatting import fmt_month, quarter_name
 from i18n.labels import code_labels
 from metrics.privacy import is_suppressed
 from reports.labels import row_labels
-from reports.model import Report
+from reports.model import Progress, Report
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,39 @@ def breakdown_series(report: Report, key: str, *, drop_zeros: bool = False) -> p
     return series[series > 0] if drop_zeros else series
 
 
-def report_charts(report: Report) -> list[ReportChart]:
-    """Events by type, participations by gender, by age band and by home municipality (if any events)."""
+def _period_label(day, unit: str, lang: str) -> str:
+    if unit == "quarter":
+        return quarter_name(day.year, (day.month - 1) // 3 + 1, lang)
+    return str(day.year) if unit == "year" else fmt_month(day, lang, width="abbreviated")
+
+
+def _panel(item: Progress, lang: str) -> Panel:
+    return Panel(t(f"report.progress.short.{item.indicator}", lang),
+                 tuple(_period_label(day, item.unit, lang) for day, _ in item.points),
+                 tuple(value for _, value in item.points), float(item.target),
+                 ",.2~f" if item.indicator == "jobs_fte" else ",d")
+
+
+def progress_chart(report: Report) -> ReportChart | None:
+    """The cumulative progress against each target, a small panel per target (``None`` without any)."""
+    if not report.progress:
+        return None
     lang = report.lang
+    title = t("report.progress.heading", lang)
+    figure = progress_panels([_panel(item, lang) for item in report.progress], title=title,
+                             achieved=t("report.progress.achieved", lang), target=t("report.progress.target", lang),
+                             lang=lang, columns=2 if len(report.progress) > 1 else 1)
+    return ReportChart("progress", title, figure)
+
+
+def report_charts(report: Report) -> list[ReportChart]:
+    """The progress against the targets (version 2); events by type, participations by gender, by age band
+    and by home municipality (if any events)."""
+    lang = report.lang
+    progress = progress_chart(report)
+    result: list[ReportChart] = [progress] if progress is not None else []
     if not report.events:
-        return []
-    result: list[ReportChart] = []
+        return result
 
     def add(key: str, build) -> None:
         title = t(f"report.breakdown.{key}", lang)

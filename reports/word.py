@@ -31,16 +31,22 @@ from i18n import t
 from i18n.formatting import period_text
 from reports.chart_images import ChartImages
 from reports.clean_text import cut, xml_text
-from reports.labels import generated_text, mode_text
+from reports.labels import generated_text, mode_text, report_title, subject_code
 from reports.layout import (
     TextTable,
     breakdown_table,
     breakdown_title,
+    cost_basis_text,
+    cost_lines,
     counting_rules,
     events_table,
     identification_rows,
     indicator_table,
+    lines_table,
+    outcome_lines,
     pair_cells,
+    population_note,
+    projects_table,
     provenance_rows,
     space_table,
     table_cells,
@@ -200,13 +206,13 @@ def _setup(doc: DocxDocument, report: Report) -> None:
     normal.font.name = _FONT
     normal.font.size = Pt(_TEXT_PT)
     footer = section.footer.paragraphs[0]
-    footer.text = xml_text(f"{t('report.lag', report.lang)} · {report.project_code} · ")
+    footer.text = xml_text(f"{t('report.lag', report.lang)} · {subject_code(report)} · ")
     _page_field(footer)
     for run in footer.runs:
         run.font.size = Pt(8)
         run.font.color.rgb = _MUTED
     props = doc.core_properties
-    props.title = cut(xml_text(f"{t('report.title', report.lang)} {report.project_code}"), _PROPERTY_LIMIT)
+    props.title = cut(xml_text(f"{report_title(report)} {subject_code(report)}"), _PROPERTY_LIMIT)
     props.author = t("report.lag", report.lang)
     props.comments = cut(xml_text(f"SHA-256 {report.provenance.fingerprint}"), _PROPERTY_LIMIT)
     props.language = report.lang
@@ -276,16 +282,40 @@ def _events(doc: DocxDocument, report: Report) -> None:
         _new_section(doc, landscape=False)
 
 
+def _version_2(doc: DocxDocument, report: Report) -> None:
+    """Results, costs and (the network's annual report) the projects: only when the data has them."""
+    lang = report.lang
+    note = population_note(report)
+    if note:
+        _note(doc, note)
+    if report.outcomes is not None:
+        doc.add_heading(t("report.section.results", lang), level=1)
+        _table(doc, lines_table(report, outcome_lines(report)))
+        _note(doc, t("report.outcome.note", lang))
+    if report.costs is not None:
+        doc.add_heading(t("report.section.costs", lang), level=1)
+        _table(doc, lines_table(report, cost_lines(report)))
+        _note(doc, cost_basis_text(report))
+        if report.public:
+            _note(doc, t("report.cost.public_note", lang))
+    if report.network:
+        doc.add_heading(t("report.section.projects", lang), level=1)
+        if report.projects:
+            _table(doc, projects_table(report))
+        else:
+            _note(doc, t("report.network.no_projects", lang))
+
+
 def build_docx(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -> bytes:
     lang = report.lang
     doc = Document()
     _setup(doc, report)
 
     _logo_strip(doc, logos)
-    doc.add_heading(t("report.title", lang), level=0)
+    doc.add_heading(report_title(report), level=0)
     subtitle = doc.add_paragraph()
     subtitle.add_run(xml_text(report.identification.title)).bold = True
-    subtitle.add_run(xml_text(f"\n{report.project_code} · {period_text(report.start, report.end, lang)}"))
+    subtitle.add_run(xml_text(f"\n{subject_code(report)} · {period_text(report.start, report.end, lang)}"))
     funding = doc.add_paragraph()
     funding.add_run(t("report.funding", lang)).bold = True
     _shade_paragraph(funding)
@@ -295,6 +325,7 @@ def build_docx(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) 
     _pairs(doc, identification_rows(report))
     doc.add_heading(t("report.section.indicators", lang), level=1)
     _table(doc, indicator_table(report))
+    _version_2(doc, report)
 
     doc.add_heading(t("report.section.breakdowns", lang), level=1)
     for kind, _ in BREAKDOWN_TABLES:

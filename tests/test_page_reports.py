@@ -27,8 +27,8 @@ LAG_PROJECT = "23-00-U31523.0-000003"
 
 
 def report_buttons(at) -> list:
-    """The report's download buttons (not the charts' own PNG buttons)."""
-    return [b for b in at.get("download_button") if not b.key.endswith("-png")]
+    """The report's download buttons (not the charts' own PNG buttons nor the monitoring calendar's)."""
+    return [b for b in at.get("download_button") if b.key.startswith("report-download-")]
 
 
 def shown_period(at: AppTest, lang: str) -> str:
@@ -192,3 +192,41 @@ def test_the_data_folders_logos_are_named_and_go_into_the_word_report(app, tmp_p
     (logo,) = read_logos(folder)[0]
     with zipfile.ZipFile(io.BytesIO(at.session_state[FILES_KEY][1]["docx"])) as docx:
         assert logo.png in [docx.read(name) for name in docx.namelist() if name.startswith("word/media/")]
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_network_annual_report_choice(app, demo, lang: str) -> None:
+    from reports import assemble_network_report, report_years
+    from ui.report_page.network import default_year
+
+    at = app(PAGE, lang=lang)
+    kind = at.get("button_group")[0]
+    assert [t(f"report.page.kind.{k}", lang) for k in ("project", "network")] == list(kind.proto.options[i].content
+                                                                                       for i in range(2))
+    kind.set_value("network").run()
+    assert not at.exception
+    years = report_years(demo)
+    year = default_year(years, dt.date.today())
+    assert at.selectbox(key="report_annual_year").options == [str(y) for y in years]
+    assert at.selectbox(key="report_annual_year").value == str(year)
+    assert at.query_params["report_kind"] == "network"
+    report = assemble_network_report(demo, year, lang=lang)
+    assert achieved(at)[indicator_label(report, "events")] == fmt_int(report.indicators["events"], lang)
+    at.button(key="report-prepare-json").click().run()
+    made = json.loads(at.session_state[FILES_KEY][1]["json"])
+    assert made["year"] == year and made["report"] == "network_annual" and made["events"] == report.indicators["events"]
+
+    at.selectbox(key="report_annual_year").set_value(str(years[-1])).run()  # another year: made afresh
+    assert at.session_state[FILES_KEY][1] == {}
+    assert achieved(at)[indicator_label(report, "events")] == fmt_int(
+        assemble_network_report(demo, years[-1]).indicators["events"], lang)
+
+
+def test_the_annual_report_from_the_url(app, demo) -> None:
+    from reports import report_years
+
+    year = report_years(demo)[-1]
+    at = app(PAGE, report_kind="network", report_annual_year=str(year))
+    assert not at.exception
+    assert at.selectbox(key="report_annual_year").value == str(year)
+    assert at.selectbox(key="report_annual_year").label == t("report.page.year", "lv")

@@ -89,7 +89,8 @@ def report_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> Repor
     report_lang = report_lang if report_lang in LANGUAGES else lang
 
     url_state.write(
-        {"report_project": code, **values, "report_public": "1" if public else None, "report_lang": report_lang},
+        {"report_kind": None, "report_annual_year": None, "report_project": code, **values,
+         "report_public": "1" if public else None, "report_lang": report_lang},
         {"report_project": codes[0], **defaults, "report_lang": lang},
     )
     return ReportChoice(code, start, end, bool(public), report_lang)

@@ -41,7 +41,8 @@ FAILED_KEY = "report-file-failed"
 
 def identity(report: Report, fingerprint: str | None, logos: Sequence[Logo] = ()) -> tuple:
     """What a made file depends on: the same choice on the same data and logos gives the same file."""
-    return (report.project_code, report.start, report.end, report.public, report.lang, fingerprint,
+    return (report.scope, report.year, report.project_code, report.start, report.end, report.public, report.lang,
+            fingerprint,
             tuple(logo.png for logo in logos))
 
 
@@ -50,7 +51,7 @@ def make_file(report: Report, fmt: str, logos: Sequence[Logo] = ()) -> bytes | N
     try:
         return build(report, fmt, browser=current_settings().browser_path, logos=logos)
     except Exception:
-        log.exception("the %s file of report %s could not be built", fmt, report.project_code)
+        log.exception("the %s file of report %s could not be built", fmt, report.project_code or report.year)
         return None
 
 
