@@ -7,6 +7,7 @@ import metrics
 from exports.spreadsheet_csv import spreadsheet_csv
 from i18n import t
 from i18n.formatting import fmt_int
+from metrics.annotations import annotation_positions, chart_annotations
 from ui import context, url_state
 from ui.labels import code_labels, space_labels, time_axis
 from ui.tables import events_frame
@@ -33,13 +34,15 @@ if metrics.event_count(ds, f) == 0:
 unit = metrics.time_unit(ds, f)  # months, or quarters or years for a long period
 over_time = metrics.participations_by_period(ds, f, unit)
 time = time_axis(over_time.index, unit, lang)
+marks = [(row, t(f"chart.mark.{mark.kind}", lang, name=mark.name))
+         for row, mark in annotation_positions(chart_annotations(ds, f), over_time.index, unit)]
 chart(
-    charts.stacked_bar(
+    charts.add_annotations(charts.stacked_bar(
         over_time, x_labels=time.labels, x_ticks=time.ticks, title=t(f"chart.participations.{unit}", lang),
         x_title=time.title, y_title=t("axis.participations", lang),
         series_labels=code_labels("event_type", over_time.columns, lang), colours=charts.EVENT_TYPE_COLOURS,
         lang=lang,
-    ),
+    ), marks, legend_name=t("chart.marks", lang)),
     key="attendance-monthly",
 )
 

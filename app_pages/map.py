@@ -63,9 +63,12 @@ with right, st.container(key="map-space"):
 
 st.subheader(t(f"map.measure_title.{options.measure}", lang), anchor=False)
 figures = maps.choropleth_figures(ds, f, options.measure, public=public)
+if maps.is_rate(options.measure):  # a number per municipality, empty where there is no population figure
+    figures["value"] = figures["value"].astype("Float64")
 figures["municipality"] = figures["municipality"].replace({metrics.UNKNOWN: t("value.unknown", lang)})
 table = figures.rename(columns={"municipality": t("map.col.municipality", lang),
-                                "value": t(f"map.measure.{options.measure}", lang)})
+                                "value": t(f"map.measure.{options.measure}", lang),
+                                "count": t("map.col.count", lang), "population": t("map.col.population", lang)})
 table_widget(table, lang)
 with st.container(horizontal=True, key="map-downloads"):
     st.download_button(**html_download)

@@ -7,6 +7,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.demo": {"lv": "demonstrācijas dati (izdomāti)", "en": "demo data (synthetic)"},
     "overview.real": {"lv": "partnerības dati", "en": "the partnership's data"},
     "overview.last_change": {"lv": "**Pēdējās izmaiņas:** {when}", "en": "**Last change:** {when}"},
+    "overview.kpi.jobs_fte": {"lv": "Radītās darba vietas (slodzes)", "en": "Jobs created (FTE)"},
+    "overview.kpi.jobs_fte.help": {
+        "lv": "Periodā reģistrēto radīto darba vietu slodžu summa (tabula outcomes, veids job_created): pilna slodze = 1, pusslodze = 0,5. Ieraksta datums ir līguma sākuma diena. Izvēlētā projekta, telpas vai pašvaldības robežās.",
+        "en": "The sum of the full-time equivalents of the jobs created recorded in the period (the outcomes table, type job_created): full time = 1, half time = 0.5. The date is the day the contract starts. Within the chosen project, space or municipality.",
+    },
+    "overview.kpi.businesses": {"lv": "Uzņēmumi (dibināti + atbalstīti)", "en": "Businesses (started + supported)"},
+    "overview.kpi.businesses.help": {
+        "lv": "Periodā reģistrēto rezultātu skaits ar veidu “dibināts uzņēmums” (business_started) un “atbalstīts uzņēmums” (business_supported), kopā. Tie ir rezultāti, nevis personas.",
+        "en": "The number of outcomes recorded in the period of the types “business started” (business_started) and “business supported” (business_supported), together. These are outcomes, not people.",
+    },
     "overview.table_rows": {"lv": "{table} ({file}), rindu skaits: {rows}", "en": "{table} ({file}), rows: {rows}"},
     # apmeklējums / attendance
     "attendance.events_title": {"lv": "Pasākumi", "en": "Events"},
@@ -51,6 +61,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "spaces.events": {"lv": "Pasākumi šajā telpā", "en": "Events at this space"},
     "spaces.visits": {"lv": "Pieredzes braucieni, kas apmeklēja šo telpu", "en": "Study visits that stopped here"},
     # grafiki / the pages' charts
+    "chart.mark.space_opened": {"lv": "Atvērta: {name}", "en": "Opened: {name}"},
+    "chart.mark.project_start": {"lv": "Projekta sākums: {name}", "en": "Project start: {name}"},
+    "chart.mark.project_end": {"lv": "Projekta beigas: {name}", "en": "Project end: {name}"},
+    "chart.marks": {"lv": "Telpu atvēršana, projekta sākums un beigas", "en": "Spaces opened, project start and end"},
     "chart.participations.month": {
         "lv": "Dalības pa mēnešiem un pasākumu veidiem",
         "en": "Participations per month, by event type",

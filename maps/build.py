@@ -8,7 +8,7 @@ import folium
 import pandas as pd
 
 from i18n import t
-from i18n.formatting import fmt_count, fmt_int
+from i18n.formatting import fmt_count, fmt_date, fmt_int
 from i18n.labels import code_label
 from loaders import Dataset
 from loaders.contract import SPACE_TYPES
@@ -29,17 +29,17 @@ from maps.controls import (
     legend_width_px,
     shorten,
 )
-from maps.figures import PERSON_MEASURES, UNKNOWN, choropleth_figures
+from maps.figures import PERSON_MEASURES, UNKNOWN, choropleth_figures, is_rate, population_source
 from maps.flows import MAX_FLOWS, add_flows
 from maps.geo import bounds
 from maps.labels import add_names
 from maps.routes import add_routes
 from maps.spaces import add_spaces, space_positions
-from maps.style import HIDDEN_COLOUR, TERRITORY_COLOUR, ZERO_COLOUR, look, space_colour
+from maps.style import HIDDEN_COLOUR, NO_POPULATION_COLOUR, TERRITORY_COLOUR, ZERO_COLOUR, look, space_colour
 from maps.territory import DEFAULT_TERRITORY, add_territory
 from metrics import Filters, geography
 from metrics.privacy import SECONDARY
-from metrics.views import map_figures
+from metrics.views import HIDDEN_RATE, RATE_MEASURES, map_figures
 
 LAYERS = ("municipalities", "names", "territory", "spaces", "routes", "flows")
 #: bottom to top: areas, then lines, then the dots (the names and the route stops have panes of their own)
@@ -88,6 +88,34 @@ def _choropleth_section(figures: pd.DataFrame, classes: list[ValueClass], measur
     return Section(t(f"map.measure_title.{measure}", lang), tuple(entries), notes, two_columns=len(entries) > 3)
 
 
+def population_note(ds: Dataset, lang: str) -> str | None:
+    """``Iedzīvotāji: CSP, 01.01.2024``: the population figures' one source and date (``None`` if several)."""
+    known = population_source(ds)
+    if known is None:
+        return None
+    source, day = known
+    date = fmt_date(day, lang) if day is not None else ""
+    text = ", ".join(part for part in (source, date if date not in (source or "") else "") if part)
+    return t("map.legend.population", lang, source=text) if text else None
+
+
+def _rate_section(ds: Dataset, filters: Filters, figures: pd.DataFrame, classes: list[ValueClass], measure: str,
+                  lang: str, *, public: bool) -> Section:
+    values = list(figures["value"])
+    entries = [Entry("box", c.colour, class_label(c, lang, public=public)) for c in reversed(classes)]
+    if HIDDEN_RATE in values:
+        entries.append(Entry("box", HIDDEN_COLOUR, t("map.legend.rate_hidden", lang)))
+    if any(value is None for value in values):
+        entries.append(Entry("box", NO_POPULATION_COLOUR, t("map.legend.no_population", lang)))
+    entries.append(Entry("box", ZERO_COLOUR, "0"))
+    notes = [note for note in (population_note(ds, lang),) if note]
+    unknown = map_figures(ds, filters, public=public).by_municipality[RATE_MEASURES[measure]].get(UNKNOWN, 0)
+    if unknown != 0:
+        notes.append(t("map.legend.unknown", lang, count=fmt_count(unknown, lang)))
+    return Section(t(f"map.measure_title.{measure}", lang), tuple(entries), tuple(notes),
+                   two_columns=len(entries) > 3)
+
+
 def _fit(m: folium.Map, options: MapOptions, positions: pd.DataFrame, stops: pd.DataFrame) -> None:
     """Show the territory, the spaces and the routes drawn, clear of the legend on the right (on a
     phone, whose legend starts folded, edge to edge: see :class:`maps.controls.FitView`)."""
@@ -124,10 +152,13 @@ class _Layers:
         measure, public = self.options.measure, self.options.public
         figures = choropleth_figures(self.ds, self.filters, measure, public=public)
         # the breaks come from the public view's figures in both modes (maps.classes)
-        public_figures = figures if public or measure not in PERSON_MEASURES else choropleth_figures(
+        protected = measure in PERSON_MEASURES or is_rate(measure)
+        public_figures = figures if public or not protected else choropleth_figures(
             self.ds, self.filters, measure, public=True)
         classes = choropleth_classes(figures, public_figures, measure, public=public)
         add_choropleth(self.m, figures, classes, measure, self.lang)
+        if is_rate(measure):
+            return _rate_section(self.ds, self.filters, figures, classes, measure, self.lang, public=public)
         return _choropleth_section(figures, classes, measure, self.lang, public=public)
 
     def names(self) -> None:

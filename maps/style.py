@@ -21,6 +21,8 @@ CHOROPLETH_PALETTE = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
 ZERO_COLOUR = "#F4F4F4"
 #: a cell hidden only so that a small one cannot be worked out (shown as ``≥5``)
 HIDDEN_COLOUR = "#A8A8A8"
+#: a municipality with no population figure, where a rate is shown (never drawn as 0)
+NO_POPULATION_COLOUR = "#D8CFC4"
 BOUNDARY_COLOUR = "#7A7A7A"
 TERRITORY_COLOUR = "#111111"
 FLOW_COLOUR = "#37474F"

@@ -43,7 +43,8 @@ from metrics.people import (
     unique_participants_by_gender,
     unique_participants_by_municipality,
 )
-from metrics.privacy import Protected, Shown, View, gender_cells, protect, shown_number
+from metrics.population import per_thousand, populations
+from metrics.privacy import Protected, Shown, View, gender_cells, is_suppressed, protect, shown_number
 from metrics.residents import active_residents, active_residents_by_space, new_residents, residents_by_home_municipality
 from metrics.spaces import space_count, space_figures, spaces_involved
 
@@ -51,6 +52,22 @@ from metrics.spaces import space_count, space_figures, spaces_involved
 _REST = "__rest__"
 #: the headline cards of the map in presentation mode
 MAP_KPIS = ("spaces", "active_residents", "events", "participations")
+#: the map's per 1 000 inhabitants measures → the person measure each is a rate of
+RATE_MEASURES: dict[str, str] = {"participations_per_1000": "participations", "residents_per_1000": "residents"}
+#: a rate whose count is hidden (``<5`` / ``≥5``): rate × population would give the count away
+HIDDEN_RATE = "–"
+#: a rate as a view shows it: per 1 000 to one decimal, :data:`HIDDEN_RATE`, or ``None`` (no population figure)
+Rate = float | str | None
+
+
+def shown_rate(count: Shown, population: int | None) -> Rate:
+    """The rate of a count *as shown* (:func:`metrics.population.per_thousand`): ``None`` without a
+    (non-zero) population, :data:`HIDDEN_RATE` when the count is hidden, else per 1 000 to one decimal."""
+    if not population:
+        return None
+    if is_suppressed(count):
+        return HIDDEN_RATE
+    return per_thousand(int(count), population)
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,9 @@ class MapFigures:
     by_municipality: dict[str, dict[str, Shown]]
     #: ``home_municipality``, ``space_id``, ``residents``: the flows that can be drawn, largest first
     flows: pd.DataFrame
+    #: rate measure (:data:`RATE_MEASURES`) → {municipality: :data:`Rate`}, from the *shown* counts, for
+    #: every municipality with a count or a population; empty without a ``municipalities`` table
+    rates: dict[str, dict[str, Rate]]
 
 
 def _counts(series: pd.Series) -> dict[str, int]:
@@ -121,19 +141,34 @@ def map_figures(ds: Dataset, filters: Filters, *, public: bool) -> MapFigures:
     flows["order"] = flows["residents"].map(shown_number)
     flows = (flows.sort_values(["home_municipality", "space_id"], kind="stable")
              .sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True))
+    by_municipality: dict[str, dict[str, Shown]] = {
+        "participations": shown.cells("home_participations"),
+        "residents": shown.cells("home_residents"),
+        "spaces": _counts(spaces_by_municipality(ds, filters)),
+        "events": _counts(events_by_municipality(ds, filters)),
+    }
     return MapFigures(
         public=public,
         kpis={"spaces": space_count(ds, filters), "active_residents": shown["active_residents"],
               "events": event_count(ds, filters), "participations": shown["participations"]},
         spaces=spaces,
-        by_municipality={
-            "participations": shown.cells("home_participations"),
-            "residents": shown.cells("home_residents"),
-            "spaces": _counts(spaces_by_municipality(ds, filters)),
-            "events": _counts(events_by_municipality(ds, filters)),
-        },
+        by_municipality=by_municipality,
         flows=flows,
+        rates=_rates(ds, by_municipality),
     )
+
+
+def _rates(ds: Dataset, by_municipality: dict[str, dict[str, Shown]]) -> dict[str, dict[str, Rate]]:
+    """Each rate measure per municipality, from the counts as this view shows them."""
+    if ds.municipalities.empty:
+        return {}
+    known = populations(ds)
+    rates: dict[str, dict[str, Rate]] = {}
+    for rate, measure in RATE_MEASURES.items():
+        counts = by_municipality[measure]
+        names = [name for name in dict.fromkeys([*counts, *known]) if name != UNKNOWN]
+        rates[rate] = {name: shown_rate(counts.get(name, 0), known.get(name)) for name in names}
+    return rates
 
 
 #: the indicator keys of a report, in the order of its indicator table

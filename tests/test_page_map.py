@@ -166,3 +166,33 @@ def test_an_image_that_cannot_be_made_is_said_in_the_page_language(app, monkeypa
     assert map_downloads.IMAGE_KEY not in at.session_state
     at.run()
     assert not at.error  # said once
+
+
+def test_per_thousand_not_offered_without_a_municipalities_table(app, tmp_path, monkeypatch) -> None:
+    from tests.rates_fixture import write_rate_folder
+
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(write_rate_folder(tmp_path / "plain", municipalities=False)))
+    at = app(MAP_PAGE, period="all", measure="participations_per_1000")
+    offered = at.selectbox(key="measure").options
+    assert len(offered) == len(maps.MEASURES)
+    assert t("map.measure_title.participations_per_1000", "lv") not in offered
+    assert at.selectbox(key="measure").value == "participations"  # a link from another folder falls back
+
+
+def test_per_thousand_offered_with_a_municipalities_table(app, tmp_path, monkeypatch) -> None:
+    from tests.rates_fixture import write_rate_folder
+
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(write_rate_folder(tmp_path / "rates")))
+    at = app(MAP_PAGE, period="all", measure="participations_per_1000")
+    assert at.selectbox(key="measure").value == "participations_per_1000"
+    assert t("map.measure_title.residents_per_1000", "lv") in at.selectbox(key="measure").options
+    assert at.query_params["measure"] == "participations_per_1000"
+    assert at.subheader[0].value == t("map.measure_title.participations_per_1000", "lv")
+    table = at.dataframe[0].value
+    rate_column = t("map.measure.participations_per_1000", "lv")
+    first = table.iloc[0]
+    assert first[t("map.col.municipality", "lv")] == "Ogres novads"
+    assert first[rate_column] == 12.4 and first[t("map.col.count", "lv")] == 37
+    assert first[t("map.col.population", "lv")] == 2983
+    at.selectbox(key="measure").set_value("residents_per_1000").run()
+    assert at.query_params["measure"] == "residents_per_1000"

@@ -315,3 +315,39 @@ def test_reports_page_has_no_sidebar_filters(app) -> None:
     at = app("app_pages/reports.py")
     assert not at.exception
     assert not at.sidebar.multiselect
+
+
+# --------------------------------------------------------------------------- outcomes (contract version 2)
+
+
+def test_overview_shows_the_outcome_cards_with_outcomes(app, tmp_path: Path, monkeypatch) -> None:
+    from tests.rates_fixture import write_rate_folder
+
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(write_rate_folder(tmp_path / "v2")))
+    at = app(period="year", year="2019")
+    shown = metric_values(at)
+    # O1: a job of 0,5 FTE on 01.06.2019; O2: a business started on 02.09.2019
+    assert shown[t("overview.kpi.jobs_fte", "lv")] == "0,5"
+    assert shown[t("overview.kpi.businesses", "lv")] == "1"
+    helps = {m.label: m.help for m in at.metric}
+    assert helps[t("overview.kpi.jobs_fte", "lv")] == t("overview.kpi.jobs_fte.help", "lv")
+    en = app(lang="en", period="year", year="2019")
+    assert metric_values(en)[t("overview.kpi.jobs_fte", "en")] == "0.5"
+
+
+def test_overview_without_outcomes_looks_as_before(app, tmp_path: Path, monkeypatch) -> None:
+    from tests.rates_fixture import write_rate_folder
+
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(write_rate_folder(tmp_path / "v1", outcomes=False)))
+    at = app(period="year", year="2019")
+    assert set(metric_values(at)) == {t(f"kpi.{key}", "lv") for key in metrics.KPI_KEYS}  # as before
+
+
+def test_trend_charts_mark_the_space_openings(app, tmp_path: Path, monkeypatch) -> None:
+    from tests.rates_fixture import write_rate_folder
+
+    monkeypatch.setenv("COWORKING_DATA_DIR", str(write_rate_folder(tmp_path)))
+    for page in (None, "app_pages/attendance.py"):
+        at = app(page, period="year", year="2019")
+        figure = at.get("plotly_chart")[0].proto.spec
+        assert "Atvērta: CoLabora Lielvārde" in figure

@@ -183,6 +183,32 @@ def test_presentation_mode_shows_small_counts_as_less_than_five(page: Page, stre
     expect(map_frame(page).locator(".map-legend")).to_contain_text("<5")
 
 
+@pytest.mark.parametrize("present", [False, True])
+def test_per_thousand_map_on_a_folder_with_population(page: Page, start_streamlit, tmp_path: Path, *,
+                                                      present: bool) -> None:
+    """Participations per 1 000 inhabitants (``tests/rates_fixture.py``): Ogres novads 12,4, the
+    municipalities without a population figure in their own style, the source under the legend."""
+    from tests.rates_fixture import write_rate_folder
+
+    server = start_streamlit(write_rate_folder(tmp_path))
+    params = {**ALL_TIME, "measure": "participations_per_1000", "layer": ["municipalities", "names", "spaces"],
+              **({"present": "1"} if present else {})}
+    open_app(page, app_url(server.url, "map", params))
+    assert_no_exception(page)
+    frame = wait_for_map(page, 2)
+    legend = frame.locator(".map-legend")
+    expect(legend).to_contain_text(t("map.measure_title.participations_per_1000", "lv"))
+    expect(legend).to_contain_text("Nav iedzīvotāju skaita")
+    expect(legend).to_contain_text("Iedzīvotāji: CSP, 01.01.2024")
+    if present:  # Ķekavas novads: 2 participations, shown as <5, so its rate is hidden too
+        expect(legend).to_contain_text("– (slēpts")
+    else:  # the figures' table (its cells are drawn on a canvas: their values are tested in test_page_map.py)
+        expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
+    # the tooltip of Ogres novads
+    assert "12,4 uz 1 000 iedz." in leaflet_frame(page).content()
+    assert screenshot(page, f"map-per-1000{'-present' if present else ''}").stat().st_size > 0
+
+
 # --------------------------------------------------------------------------- 3. the standalone export
 
 

@@ -18,7 +18,9 @@ DEFAULTS = {"measure": "participations", "base": "none", "layer": list(maps.DEFA
 def map_options(ds: Dataset, filters: Filters, lang: str, caption: str, *, public: bool) -> maps.MapOptions:
     """Draw the choices and return them as map options."""
     routes = maps.route_choices(geography.route_stops(ds, filters), lang)
-    url_state.init_choice("measure", maps.MEASURES, DEFAULTS["measure"])
+    # the per 1 000 inhabitants measures only where the folder has a municipalities table
+    measures = maps.measures(ds)
+    url_state.init_choice("measure", measures, DEFAULTS["measure"])
     url_state.init_choice("base", maps.BASE_MAPS, DEFAULTS["base"])
     # by default the latest study visit of the period: every route at once is busy on a projector
     latest = next(reversed(routes), ALL_ROUTES)
@@ -27,7 +29,7 @@ def map_options(ds: Dataset, filters: Filters, lang: str, caption: str, *, publi
 
     measure_column, base_column, route_column = st.columns(3)
     measure = measure_column.selectbox(
-        t("map.control.measure", lang), maps.MEASURES, key="measure",
+        t("map.control.measure", lang), measures, key="measure",
         format_func=lambda m: t(f"map.measure_title.{m}", lang),
     )
     base = base_column.selectbox(
