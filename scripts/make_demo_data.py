@@ -8,9 +8,11 @@ CoLabora Lielvārde), the second trip on 25.03.2019 (koprades telpa "Dzīvoklis"
 uzņēmējdarbības atbalsta centrs, the Mārupe local producers' shop in Bebru iela, Biznesa
 vēstniecība in Tīraine, Jūrmalas biznesa inkubators) and the two projects the article names
 (18-00-A019.333-000015 "CoLabora" and 23-00-U31523.0-000003). Everything else (residents,
-attendance, the other events, three later spaces, desks, targets) is SYNTHETIC.
+attendance, the other events, three later spaces, desks, targets, costs, outcomes) is
+SYNTHETIC, except the population of the municipalities (municipalities.csv), which are REAL
+published figures with their source and date (see POPULATION and data/municipalities_SOURCE.md).
 
-The six tables are written exactly as Latvian Excel on Windows saves "CSV (semikolu
+The eight tables are written exactly as Latvian Excel on Windows saves "CSV (semikolu
 atdalīts)": encoding cp1257, separator ``;``, dates ``dd.mm.yyyy``, decimal comma, CRLF line
 ends, fields quoted only where needed. Running the script twice gives byte-identical files.
 
@@ -57,6 +59,11 @@ class Project:
     target_events: int
     target_participants: int
     target_unique_participants: int
+    # contract version 2 (SYNTHETIC figures, see the comments of each project)
+    spent_eur: float | None = None
+    target_jobs_fte: float | None = None
+    target_businesses: int | None = None
+    final_payment_on: date | None = None
 
 
 PROJECTS: tuple[Project, ...] = (
@@ -74,6 +81,13 @@ PROJECTS: tuple[Project, ...] = (
         30,
         600,
         250,
+        # SYNTHETIC costs and outcome targets: 91 284,16 EUR spent of 97 144,03 (94 % absorbed),
+        # final payment by the paying agency on 15.04.2021 (the project ended on 31.12.2020);
+        # against OUTCOMES: jobs 2,25/3 FTE (75 %), businesses started + supported 5/4 (125 %).
+        spent_eur=91284.16,
+        target_jobs_fte=3.0,
+        target_businesses=4,
+        final_payment_on=date(2021, 4, 15),
     ),
     Project(
         ACTIVATION,
@@ -83,13 +97,131 @@ PROJECTS: tuple[Project, ...] = (
         "ELFLA",
         date(2023, 1, 1),
         date(2025, 12, 31),
-        None,  # budget not stated in the article: left empty
+        # SYNTHETIC budget (the article does not state it); the costs paid are not yet reported
+        # (spent_eur empty), so the cost per unit is shown against the budget; no final payment.
+        285000.00,
         # SYNTHETIC targets; against the generated data: events 40/36 (111 %),
-        # participations 1057/1200 (88 %), unique participants 642/600 (107 %).
+        # participations 1057/1200 (88 %), unique participants 642/600 (107 %);
+        # against OUTCOMES: jobs 2/2,5 FTE (80 %), businesses started + supported 4/5 (80 %).
         36,
         1200,
         600,
+        spent_eur=None,
+        target_jobs_fte=2.5,
+        target_businesses=5,
+        final_payment_on=None,
     ),
+)
+
+# --------------------------------------------------------------------------------------------
+# Outcomes (contract version 2, all SYNTHETIC): what the residents' work led to
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome_id: str
+    outcome_type: str
+    recorded_on: date
+    fte: float | None
+    project_code: str
+    space_id: str
+    resident_id: str  # an id of the generated residents ("" = none); checked in make_outcomes
+    description: str  # Latvian, no personal data
+
+
+#: A fixed table (no random draws, so the other tables stay byte-identical). The CoLabora
+#: project (01.09.2018-31.12.2020) gets 2,25 FTE of jobs (1 + 0,5 + 0,5 + 0,25) and 3 businesses
+#: started (residents of CoLabora Lielvārde and "Dzīvoklis") + 2 supported (Biznesa vēstniecība,
+#: Jūrmalas biznesa inkubators); the calendar year 2024 has 1,5 FTE, 1 started, 1 supported and a
+#: service; three outcomes belong to no project, and some to no resident or no space.
+OUTCOMES: tuple[Outcome, ...] = (
+    Outcome("O-2019-001", "job_created", date(2019, 6, 1), 1.0, COLABORA, "colabora-lielvarde",
+            "R0014", "Pilna laika darba vieta rezidentes uzņēmumā"),
+    Outcome("O-2019-002", "business_started", date(2019, 9, 12), None, COLABORA,
+            "colabora-lielvarde", "R0011", "Rezidenta dibināts mikrouzņēmums (grafiskais dizains)"),
+    Outcome("O-2019-003", "business_supported", date(2019, 10, 15), None, COLABORA,
+            "biznesa-vestnieciba-tiraine", "",
+            "Biznesa vēstniecības konsultācijas un vieta koncepveikalā vietējam mājražotājam"),
+    Outcome("O-2019-004", "business_started", date(2019, 11, 4), None, COLABORA,
+            "dzivoklis-olaine", "R0015",
+            'Koprades telpas "Dzīvoklis" rezidentes jaundibināts uzņēmums (tulkošanas pakalpojumi)'),
+    Outcome("O-2020-001", "job_created", date(2020, 3, 1), 0.5, COLABORA, "colabora-lielvarde",
+            "R0021", "Pusslodzes darba vieta rezidentu kopīgā projektā"),
+    Outcome("O-2020-002", "business_started", date(2020, 5, 20), None, COLABORA,
+            "colabora-lielvarde", "R0020", "Rezidentes dibināts uzņēmums (e-komercija)"),
+    Outcome("O-2020-003", "job_created", date(2020, 7, 1), 0.5, COLABORA, "dzivoklis-olaine",
+            "R0023", "Pusslodzes darba vieta attālinātā darba uzņēmumā"),
+    Outcome("O-2020-004", "job_created", date(2020, 10, 1), 0.25, COLABORA,
+            "jurmala-business-incubator", "R0019",
+            "Ceturtdaļslodzes darba vieta inkubatora uzņēmumā"),
+    Outcome("O-2020-005", "business_supported", date(2020, 11, 10), None, COLABORA,
+            "jurmala-business-incubator", "R0027",
+            "Jaunuzņēmums uzņemts Jūrmalas biznesa inkubatora atbalsta programmā"),
+    Outcome("O-2020-006", "service_created", date(2020, 12, 15), None, COLABORA,
+            "colabora-lielvarde", "", "Jauns pakalpojums: darba vietas noma uz vienu dienu"),
+    Outcome("O-2021-001", "business_started", date(2021, 6, 14), None, "", "olaine-coworking",
+            "R0044", "Rezidentes dibināts uzņēmums (grāmatvedības pakalpojumi)"),
+    Outcome("O-2022-001", "job_created", date(2022, 9, 1), 1.0, "", "kekava-community-centre",
+            "R0051", "Pilna laika darba vieta rezidentes uzņēmumā"),
+    Outcome("O-2023-001", "business_supported", date(2023, 3, 15), None, ACTIVATION,
+            "biznesa-vestnieciba-tiraine", "R0055",
+            "Biznesa vēstniecības mentoru atbalsts jaunam uzņēmumam"),
+    Outcome("O-2023-002", "job_created", date(2023, 10, 1), 0.5, ACTIVATION, "sigulda-coworking",
+            "R0073", "Pusslodzes darba vieta rezidentes uzņēmumā"),
+    Outcome("O-2024-001", "business_started", date(2024, 2, 5), None, ACTIVATION,
+            "olaine-coworking", "R0079", "Rezidenta dibināts uzņēmums (IT pakalpojumi)"),
+    Outcome("O-2024-002", "job_created", date(2024, 4, 1), 1.0, ACTIVATION,
+            "jurmala-business-incubator", "R0102", "Pilna laika darba vieta inkubatora uzņēmumā"),
+    Outcome("O-2024-003", "business_supported", date(2024, 6, 18), None, ACTIVATION,
+            "jurmala-business-incubator", "R0109",
+            "Jūrmalas biznesa inkubatora atbalsts rezidentes uzņēmumam"),
+    Outcome("O-2024-004", "service_created", date(2024, 9, 12), None, ACTIVATION,
+            "kekava-community-centre", "",
+            "Jauns pakalpojums: bērnu pieskatīšana koprades telpas apmeklētājiem"),
+    Outcome("O-2024-005", "job_created", date(2024, 11, 1), 0.5, "", "", "",
+            "Pusslodzes darba vieta partnerības teritorijā (nav saistīta ar telpu)"),
+    Outcome("O-2025-001", "business_started", date(2025, 3, 10), None, ACTIVATION,
+            "dzivoklis-olaine", "R0107",
+            'Koprades telpas "Dzīvoklis" rezidentes jaundibināts uzņēmums (dizains)'),
+    Outcome("O-2025-002", "other", date(2025, 5, 20), None, ACTIVATION, "sigulda-coworking", "",
+            "Rezidentu kopīgs projekta pieteikums LEADER atklātajam konkursam"),
+    Outcome("O-2025-003", "job_created", date(2025, 9, 1), 0.5, ACTIVATION, "colabora-lielvarde",
+            "R0124", "Pusslodzes darba vieta rezidenta uzņēmumā"),
+)
+
+# --------------------------------------------------------------------------------------------
+# Municipalities (contract version 2): REAL published population figures, not synthetic
+# --------------------------------------------------------------------------------------------
+
+#: (municipality, population, the date the figure refers to, source, where it was read).
+#: Read on 02.12.2026 with the project's page search; see data/municipalities_SOURCE.md. Each
+#: figure is the one a published page states for the post-2021 municipality (Wikipedia infoboxes
+#: and lists, which cite the Central Statistical Bureau's, CSP, population at the beginning of the
+#: year); CSP's own interactive tables (IRS030, IRD060) gave no figures to the page search, so the
+#: source names the page actually read. A year-only figure is dated 1 January of that year.
+#: Municipalities the demo uses but for which no dated published figure was found are LEFT OUT
+#: (Olaines, Cēsu, Jelgavas, Ropažu, Salaspils, Saulkrastu, Tukuma novads): the dashboard then
+#: shows no rate for them rather than one against an invented population.
+POPULATION: tuple[tuple[str, int, date, str, str], ...] = (
+    ("Ogres novads", 57689, date(2024, 1, 1), "et.wikipedia.org (Vikidati), 01.01.2024",
+     "https://gpedia.com/et/Ogre_piirkond"),
+    ("Siguldas novads", 31469, date(2024, 1, 1), "lv.wikipedia.org, 2024",
+     "https://lv.wikipedia.org/wiki/Siguldas_novads"),
+    ("Jūrmala", 52154, date(2024, 1, 1), "en.wikipedia.org, 2024",
+     "https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/J%C5%ABrmala"),
+    ("Ķekavas novads", 31143, date(2023, 1, 1), "en.wikipedia.org, 2023",
+     "http://en.wikipedia.org/wiki/%C4%B6ekava_Municipality"),
+    ("Mārupes novads", 34566, date(2022, 1, 1), "de.wikipedia.org, 01.01.2022",
+     "https://wikipedia.jakami.de/content/wikipedia_de_all_mini_2023-10/A/Bezirk_M%C4%81rupe"),
+    ("Rīga", 591882, date(2025, 1, 1), "en.wikipedia.org, 2025",
+     "https://wiki.munthe.me/content/wikipedia_en_all_maxi_2025-08/List_of_populated_places_in_Latvia"),
+    ("Ādažu novads", 21134, date(2021, 1, 1), "en.wikipedia.org, 2021 (novērtējums)",
+     "https://wikiclassic.com/wiki/Republican_cities_of_Latvia"),
+    ("Aizkraukles novads", 29367, date(2021, 1, 1), "en.wikipedia.org, 2021 (novērtējums)",
+     "https://wikiclassic.com/wiki/Republican_cities_of_Latvia"),
+    ("Bauskas novads", 41755, date(2021, 1, 1), "en.wikipedia.org, 2021 (novērtējums)",
+     "https://wikiclassic.com/wiki/Republican_cities_of_Latvia"),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -784,6 +916,13 @@ def fmt(value: object, decimals: int = 5) -> str:
     return str(value)
 
 
+def fmt_decimal(value: float | None) -> str:
+    """A decimal with no trailing zeros, as Excel shows it: 1 -> "1", 0.25 -> "0,25"."""
+    if value is None:
+        return ""
+    return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     count = 0
     with path.open("w", encoding=ENCODING, errors="strict", newline="") as fh:
@@ -859,18 +998,48 @@ def generate(out: Path, places_csv: Path = PLACES_CSV) -> dict[str, int]:
     counts["projects"] = write_table(
         out / "projects.csv",
         ("project_code", "title", "programme", "measure", "funder", "starts_on", "ends_on",
-         "budget_eur", "target_events", "target_participants", "target_unique_participants"),
+         "budget_eur", "target_events", "target_participants", "target_unique_participants",
+         "spent_eur", "target_jobs_fte", "target_businesses", "final_payment_on"),
         ((p.project_code, p.title, p.programme, p.measure, p.funder, p.starts_on, p.ends_on,
           fmt(p.budget_eur, 2), p.target_events, p.target_participants,
-          p.target_unique_participants) for p in PROJECTS),
+          p.target_unique_participants, fmt(p.spent_eur, 2), fmt_decimal(p.target_jobs_fte),
+          p.target_businesses, p.final_payment_on) for p in PROJECTS),
+    )
+    # contract version 2: no random draws here, so the tables above stay byte-identical
+    counts["outcomes"] = write_table(
+        out / "outcomes.csv",
+        ("outcome_id", "outcome_type", "recorded_on", "fte", "project_code", "space_id",
+         "resident_id", "description"),
+        ((o.outcome_id, o.outcome_type, o.recorded_on, fmt_decimal(o.fte), o.project_code,
+          o.space_id, o.resident_id, o.description) for o in make_outcomes(spaces, residents)),
+    )
+    counts["municipalities"] = write_table(
+        out / "municipalities.csv",
+        ("municipality", "population", "population_on", "source"),
+        ((name, population, on, source) for name, population, on, source, _url in POPULATION),
     )
     return counts
+
+
+def make_outcomes(spaces: dict[str, Space], residents: list[Resident]) -> list[Outcome]:
+    """The fixed OUTCOMES, checked against the generated spaces and residents: a linked resident
+    belongs to the outcome's space and is a resident on the day it is recorded."""
+    by_id = {r.resident_id: r for r in residents}
+    projects = {p.project_code for p in PROJECTS}
+    for o in OUTCOMES:
+        assert (o.fte is not None and o.fte > 0) == (o.outcome_type == "job_created"), o
+        assert not o.project_code or o.project_code in projects, o
+        assert not o.space_id or o.space_id in spaces, o
+        if o.resident_id:
+            r = by_id[o.resident_id]
+            assert r.space_id == o.space_id and r.active(o.recorded_on), (o, r)
+    return list(OUTCOMES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help="folder to write the six CSV files to (default: data/)")
+                        help="folder to write the eight CSV files to (default: data/)")
     args = parser.parse_args(argv)
     counts = generate(args.out)
     for table, n in counts.items():

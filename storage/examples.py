@@ -92,8 +92,8 @@ EXAMPLE_ROWS: dict[str, dict[str, Value]] = {
     },
     "municipalities": {
         "municipality": "Ogres novads",
-        "population": 55000,
+        "population": 57689,
         "population_on": dt.date(2024, 1, 1),
-        "source": "CSP, 01.01.2024",
+        "source": "et.wikipedia.org (Vikidati), 01.01.2024",
     },
 }

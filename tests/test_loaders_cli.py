@@ -44,7 +44,8 @@ def test_demo_data_passes_with_json(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(out)
     assert set(report) == {"ok", "tables", "problems"}
     assert report["ok"] is True
-    assert set(report["tables"]) == {"spaces", "residents", "events", "attendance", "event_stops", "projects"}
+    assert set(report["tables"]) == {"spaces", "residents", "events", "attendance", "event_stops", "projects",
+                                     "outcomes", "municipalities"}
     for name, info in report["tables"].items():
         assert set(info) == TABLE_KEYS
         assert info["file"] == f"{name}.csv"
