@@ -32,7 +32,15 @@ from exports.safe_cells import is_formula_like
 from i18n import t
 from i18n.formatting import period_text
 from reports.clean_text import xml_text
-from reports.labels import code_label, generated_text, indicator_label, mode_text, report_title, subject_code
+from reports.labels import (
+    code_label,
+    generated_text,
+    indicator_label,
+    mode_text,
+    report_title,
+    section_title,
+    subject_code,
+)
 from reports.layout import (
     Line,
     breakdown_header,
@@ -176,7 +184,7 @@ def _summary(book: _Book, report: Report) -> None:
     book.text(sheet, 3, 0, mode_text(report), italic=True, font_color="#9C0006" if report.public else "#375623")
 
     row = 5
-    book.text(sheet, row, 0, t("report.section.identification", lang), bold=True, font_size=13)
+    book.text(sheet, row, 0, section_title(report, "identification"), bold=True, font_size=13)
     row += 1
     keys = _NETWORK_KEYS if report.network else _IDENTIFICATION_KEYS
     for (label, value), key in zip(identification_rows(report), keys, strict=True):
@@ -189,7 +197,7 @@ def _summary(book: _Book, report: Report) -> None:
         row += 1
 
     row += 1
-    book.text(sheet, row, 0, t("report.section.indicators", lang), bold=True, font_size=13)
+    book.text(sheet, row, 0, section_title(report, "indicators"), bold=True, font_size=13)
     row += 1
     columns = ("indicator", "value") if report.network else ("indicator", "achieved", "target", "percent")
     book.header(sheet, row, [t(f"report.col.{c}", lang) for c in columns], [False] + [True] * (len(columns) - 1))

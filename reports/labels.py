@@ -76,6 +76,13 @@ def report_title(report: Report) -> str:
     return t("report.network.heading" if report.network else "report.title", report.lang)
 
 
+def section_title(report: Report, key: str) -> str:
+    """A section's heading: the network's annual report has its own for the details and the indicators."""
+    if report.network and key in ("identification", "indicators"):
+        return t(f"report.section.{key}_network", report.lang)
+    return t(f"report.section.{key}", report.lang)
+
+
 def subject_code(report: Report) -> str:
     """What a report is about, in a line: the project code, or the network's year."""
     return t("report.network.subject", report.lang, year=report.year) if report.network else report.project_code

@@ -183,12 +183,13 @@ def lines_table(report: Report, lines: list[Line]) -> TextTable:
 def projects_table(report: Report) -> TextTable:
     """The network's annual report: each project's events in the year, spent, budget and absorbed."""
     lang = report.lang
-    rows = tuple((row.project_code, row.title, fmt_count(row.events, lang), money(row.spent_eur, lang),
+    # the code and the title in one column: the title wraps at its words beside the code's unbroken width
+    rows = tuple((f"{row.project_code} · {row.title}", fmt_count(row.events, lang), money(row.spent_eur, lang),
                   money(row.budget_eur, lang), ratio(row.budget_absorbed, lang) if row.budget_absorbed is not None
                   else "–") for row in report.projects)
-    header = tuple(t(f"report.col.{c}", lang) for c in ("project", "project_title", "project_events", "spent",
-                                                          "budget", "absorbed"))
-    return TextTable(header, rows, (False, False, True, True, True, True))
+    header = tuple(t(f"report.col.{c}", lang) for c in ("project_both", "project_events", "spent", "budget",
+                                                          "absorbed"))
+    return TextTable(header, rows, (False, True, True, True, True))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from i18n import t
 from i18n.formatting import period_text
 from reports.chart_images import ChartImages
 from reports.clean_text import PDF_CELL_LIMIT, is_cut, pdf_text
-from reports.labels import generated_text, mode_text, report_title, subject_code
+from reports.labels import generated_text, mode_text, report_title, section_title, subject_code
 from reports.layout import (
     TextTable,
     breakdown_table,
@@ -302,9 +302,9 @@ def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -
     if shortened:
         pdf.paragraph(t("report.shortened", lang), muted=True)
 
-    pdf.heading(t("report.section.identification", lang))
+    pdf.heading(section_title(report, "identification"))
     pdf.pairs(identification)
-    pdf.heading(t("report.section.indicators", lang), keep_with=pdf.keep_with_table(indicator_table(report)))
+    pdf.heading(section_title(report, "indicators"), keep_with=pdf.keep_with_table(indicator_table(report)))
     pdf.text_table(indicator_table(report))
     _version_2(pdf, report)
 

@@ -31,7 +31,7 @@ from i18n import t
 from i18n.formatting import period_text
 from reports.chart_images import ChartImages
 from reports.clean_text import cut, xml_text
-from reports.labels import generated_text, mode_text, report_title, subject_code
+from reports.labels import generated_text, mode_text, report_title, section_title, subject_code
 from reports.layout import (
     TextTable,
     breakdown_table,
@@ -321,9 +321,9 @@ def build_docx(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) 
     _shade_paragraph(funding)
     _note(doc, f"{mode_text(report)} {t('report.generated', lang, when=generated_text(report))}.")
 
-    doc.add_heading(t("report.section.identification", lang), level=1)
+    doc.add_heading(section_title(report, "identification"), level=1)
     _pairs(doc, identification_rows(report))
-    doc.add_heading(t("report.section.indicators", lang), level=1)
+    doc.add_heading(section_title(report, "indicators"), level=1)
     _table(doc, indicator_table(report))
     _version_2(doc, report)
 
