@@ -122,7 +122,8 @@ def test_the_page_shows_what_is_loaded_and_the_templates(app, data_dir: Path, la
     assert at.title[0].value == t("page.data", lang)
     status = at.dataframe[0].value
     files = status[t("data.status.col.file", lang)].tolist()
-    assert files[:6] == ["spaces.csv", "residents.csv", "events.csv", "attendance.csv", "event_stops.csv", "projects.csv"]
+    assert files[:6] == ["spaces.csv", "residents.csv", "events.csv", "attendance.csv", "event_stops.csv",
+                         "projects.csv"]
     assert len(files) == 8  # the version-2 tables too: their file, or "–" where the folder has none
     assert set(status[t("data.status.col.encoding", lang)].dropna()) == {"Windows-1257"}
     assert status[t("data.status.col.rows", lang)].tolist()[2] == "121"  # formatted as everywhere ("2 154")
