@@ -16,6 +16,7 @@ from reports.layout import (
     lines_table,
     outcome_lines,
     population_note,
+    progress_note,
     projects_table,
     space_table,
 )
@@ -101,6 +102,8 @@ previews = report_charts(report)
 if previews and previews[0].key == "progress":  # the progress against the targets across the page
     chart(previews[0].figure, key="report-chart-progress")
     previews = previews[1:]
+if progress_note(report):
+    st.caption(progress_note(report))
 for pair in (previews[i : i + 2] for i in range(0, len(previews), 2)):
     for column, item in zip(st.columns(2, gap="large"), pair, strict=False):
         with column:

@@ -34,7 +34,10 @@ def _version_2(report: Report) -> dict[str, Any]:
         return {}
     out, costs = report.outcomes, report.costs
     keys: dict[str, Any] = {}
-    if out is not None:
+    if out is None:  # no outcomes table: "no data", not 0
+        keys.update(dict.fromkeys(("jobs_created_fte", "businesses_started", "businesses_supported",
+                                   "jobs_created_fte_by_gender", "jobs_created_fte_under_30")))
+    else:
         keys.update({
             "jobs_created_fte": out.jobs_created_fte,
             "businesses_started": out.businesses_started,

@@ -168,6 +168,14 @@ def cost_basis_text(report: Report) -> str:
     return t(f"report.cost.basis.{report.costs.basis}", report.lang) if report.costs else ""
 
 
+def progress_note(report: Report) -> str | None:
+    """In the public version: the person-count targets whose progress is not charted (and why)."""
+    left_out = [key for key in ("participations", "unique_participants") if key in report.targets]
+    if not (report.public and report.version_2 and left_out):
+        return None
+    return t("report.progress.public_note", report.lang)
+
+
 def population_note(report: Report) -> str | None:
     """Which of the territory's municipalities have no population figure (left out of the sum)."""
     if not report.population_missing:

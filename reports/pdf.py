@@ -40,6 +40,7 @@ from reports.layout import (
     outcome_lines,
     pair_cells,
     population_note,
+    progress_note,
     projects_table,
     provenance_rows,
     space_table,
@@ -212,6 +213,8 @@ def _charts(pdf: _ReportPDF, report: Report, images: ChartImages) -> None:
         pdf.chart(image.png, image.aspect, image.width_share)
     for title in images.hidden:
         pdf.paragraph(t("report.chart_hidden", lang, title=title), muted=True)
+    if progress_note(report):
+        pdf.paragraph(progress_note(report), muted=True)
 
 
 def _shortened(title: str, pairs: list[list[tuple[str, str]]], tables: list[TextTable]) -> bool:

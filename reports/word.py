@@ -46,6 +46,7 @@ from reports.layout import (
     outcome_lines,
     pair_cells,
     population_note,
+    progress_note,
     projects_table,
     provenance_rows,
     space_table,
@@ -230,6 +231,8 @@ def _charts(doc: DocxDocument, report: Report, images: ChartImages) -> None:
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for title in images.hidden:
         _note(doc, t("report.chart_hidden", lang, title=title))
+    if progress_note(report):
+        _note(doc, progress_note(report))
 
 
 def _new_section(doc: DocxDocument, *, landscape: bool) -> None:

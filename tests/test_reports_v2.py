@@ -237,3 +237,34 @@ def test_cli_year_usage_errors(folder: Path, capsys, args: list[str], key: str) 
     err = capsys.readouterr().err
     assert t(key, "lv") in err
     assert t(key, "en").split(" / ")[0] in err  # both languages in one message
+
+
+def test_version_2_without_an_outcomes_table_says_no_data(tmp_path: Path) -> None:
+    from tests.helpers import write_rows
+    from tests.reports_v2_fixture import TABLES_V2
+
+    tables = {name: rows for name, rows in TABLES_V2.items() if name not in ("outcomes", "municipalities")}
+    write_rows(tmp_path / "data", tables)
+    result = load_dataset(tmp_path / "data")
+    assert result.ok
+    report = assemble_report(result.dataset, PROJECT, territory=TERRITORY)
+    data = as_json(report)
+    assert data["jobs_created_fte"] is None and data["jobs_created_fte_by_gender"] is None
+    assert data["population_covered"] is None and data["cost_per_job_fte"] is None
+    assert data["spent_eur"] == 10000.0 and data["cost_per_event"] == 2500.0
+    assert data["targets"]["jobs_fte"]["target"] == 2.0
+    rows = {row[0]: row[1] for row in indicator_table(report).rows}
+    assert rows[t("report.indicator.jobs_fte", "lv")] == t("report.no_data", "lv")
+    assert rows[t("report.indicator.population_covered", "lv")] == t("report.no_data", "lv")
+    assert outcome_lines(report) == []
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_english_documents_and_the_public_progress_note(ds, fmt: str) -> None:
+    text_of = _docx_text if fmt == "docx" else _pdf_text
+    text = text_of(build(assemble_report(ds, OTHER_PROJECT, lang="en", territory=TERRITORY), fmt, NO_CHARTS))
+    for expected in (t("report.section.results", "en"), t("report.section.costs", "en"), "6,000.00", "200.00",
+                     t("report.cost.basis_short.budget", "en")):
+        assert expected in text, expected
+    public = text_of(build(assemble_report(ds, PROJECT, public=True, territory=TERRITORY), fmt, NO_CHARTS))
+    assert t("report.progress.public_note", "lv")[:40] in public.replace("\n", " ")
