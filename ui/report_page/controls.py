@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from i18n import LANGUAGES, t
 from i18n.formatting import period_text
@@ -60,18 +61,35 @@ def _period(ds: Dataset, code: str, lang: str, today: dt.date) -> tuple[dt.date 
     return picked.start, picked.end, picked.values, picked.defaults
 
 
-def report_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> ReportChoice:
-    """Draw the controls and return what was chosen (the period's bounds in order)."""
-    today = today or dt.date.today()
-    codes = ds.project_codes()
-    titles = dict(zip(ds.projects["project_code"], ds.projects["title"], strict=True))
-    url_state.init_choice("report_project", codes, codes[0])
+def init_public_and_language(lang: str) -> None:
+    """The public switch and the report's language from the URL; the language follows the UI's until
+    it is picked here (or a link names it), also after Back or Forward."""
     url_state.init_flag("report_public")
     if _FOLLOW_UI_LANGUAGE not in st.session_state or url_state.restoring():
         st.session_state[_FOLLOW_UI_LANGUAGE] = "report_lang" not in st.query_params
     if st.session_state[_FOLLOW_UI_LANGUAGE]:
         st.session_state["report_lang"] = lang
     url_state.init_choice("report_lang", LANGUAGES, lang)
+
+
+def public_and_language(public_column: DeltaGenerator, lang_column: DeltaGenerator, lang: str) -> tuple[bool, str]:
+    """The public switch and the report-language choice, drawn in their columns: (public, language)."""
+    public = public_column.toggle(t("report.page.public", lang), key="report_public",
+                                  help=t("report.page.public_help", lang))
+    report_lang = lang_column.segmented_control(
+        t("report.page.language", lang), list(LANGUAGES), key="report_lang", required=True,
+        format_func=lambda code: t(f"report.language.{code}", lang), on_change=_stop_following_ui_language,
+    )
+    return bool(public), report_lang if report_lang in LANGUAGES else lang
+
+
+def report_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> ReportChoice:
+    """Draw the controls and return what was chosen (the period's bounds in order)."""
+    today = today or dt.date.today()
+    codes = ds.project_codes()
+    titles = dict(zip(ds.projects["project_code"], ds.projects["title"], strict=True))
+    url_state.init_choice("report_project", codes, codes[0])
+    init_public_and_language(lang)
 
     with st.container(border=True, key="report-controls"):
         code = st.selectbox(
@@ -80,17 +98,11 @@ def report_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> Repor
         )
         start, end, values, defaults = _period(ds, code, lang, today)
         public_column, lang_column = st.columns([3, 2])
-        public = public_column.toggle(t("report.page.public", lang), key="report_public",
-                                      help=t("report.page.public_help", lang))
-        report_lang = lang_column.segmented_control(
-            t("report.page.language", lang), list(LANGUAGES), key="report_lang", required=True,
-            format_func=lambda code: t(f"report.language.{code}", lang), on_change=_stop_following_ui_language,
-        )
-    report_lang = report_lang if report_lang in LANGUAGES else lang
+        public, report_lang = public_and_language(public_column, lang_column, lang)
 
     url_state.write(
         {"report_kind": None, "report_annual_year": None, "report_project": code, **values,
          "report_public": "1" if public else None, "report_lang": report_lang},
         {"report_project": codes[0], **defaults, "report_lang": lang},
     )
-    return ReportChoice(code, start, end, bool(public), report_lang)
+    return ReportChoice(code, start, end, public, report_lang)

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from i18n import LANGUAGES, t
+from i18n import t
 from loaders import Dataset
 from reports import report_years
 from ui import url_state
+from ui.report_page.controls import init_public_and_language, public_and_language
 
 KINDS = ("project", "network")
-_FOLLOW_UI_LANGUAGE = "_report_lang_follows_ui"
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,6 @@ def default_year(years: list[int], today: dt.date) -> int:
     return max(full) if full else max(years)
 
 
-def _stop_following_ui_language() -> None:
-    st.session_state[_FOLLOW_UI_LANGUAGE] = False
-
-
 def network_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> NetworkChoice | None:
     """The year (one with events), the public version and the report's language; ``None`` without events."""
     today = today or dt.date.today()
@@ -52,24 +48,13 @@ def network_choice(ds: Dataset, lang: str, today: dt.date | None = None) -> Netw
     options = [str(year) for year in years]
     default = str(default_year(years, today))
     url_state.init_choice("report_annual_year", options, default)
-    url_state.init_flag("report_public")
-    if _FOLLOW_UI_LANGUAGE not in st.session_state or url_state.restoring():
-        st.session_state[_FOLLOW_UI_LANGUAGE] = "report_lang" not in st.query_params
-    if st.session_state[_FOLLOW_UI_LANGUAGE]:
-        st.session_state["report_lang"] = lang
-    url_state.init_choice("report_lang", LANGUAGES, lang)
+    init_public_and_language(lang)
     with st.container(border=True, key="report-network-controls"):
         st.caption(t("report.page.network_intro", lang))
         year_column, public_column, lang_column = st.columns([2, 3, 2])
         year = year_column.selectbox(t("report.page.year", lang), options, key="report_annual_year")
-        public = public_column.toggle(t("report.page.public", lang), key="report_public",
-                                      help=t("report.page.public_help", lang))
-        report_lang = lang_column.segmented_control(
-            t("report.page.language", lang), list(LANGUAGES), key="report_lang", required=True,
-            format_func=lambda code: t(f"report.language.{code}", lang), on_change=_stop_following_ui_language,
-        )
-    report_lang = report_lang if report_lang in LANGUAGES else lang
+        public, report_lang = public_and_language(public_column, lang_column, lang)
     url_state.write({"report_kind": "network", "report_annual_year": year, "report_public": "1" if public else None,
                      "report_lang": report_lang},
                     {"report_kind": "project", "report_annual_year": default, "report_lang": lang})
-    return NetworkChoice(int(year), bool(public), report_lang)
+    return NetworkChoice(int(year), public, report_lang)
