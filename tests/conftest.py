@@ -34,6 +34,8 @@ from tests import metrics_fixture, reports_fixture
 if TYPE_CHECKING:
     from streamlit.testing.v1 import AppTest
 
+    from reports.model import Report
+
 return_freed_memory()  # as dashboard.py and every command do at start: the loader runs with the same allocator
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -106,6 +108,32 @@ def reports_ds(reports_loaded: LoadResult) -> Dataset:
     """The dataset of ``tests/reports_fixture.py`` (read-only)."""
     assert reports_loaded.dataset is not None
     return reports_loaded.dataset
+
+
+@pytest.fixture(scope="module")
+def report(reports_loaded: LoadResult) -> Report:
+    """The CoLabora report of ``tests/reports_fixture.py`` (internal, Latvian), made once per module."""
+    from reports import assemble_report  # imported when a report test runs, not by every test
+
+    return assemble_report(reports_loaded.dataset, reports_fixture.PROJECT, fingerprint=reports_loaded.fingerprint)
+
+
+@pytest.fixture(scope="module")
+def public_report(reports_loaded: LoadResult) -> Report:
+    """The same report's public version."""
+    from reports import assemble_report
+
+    return assemble_report(reports_loaded.dataset, reports_fixture.PROJECT, public=True,
+                           fingerprint=reports_loaded.fingerprint)
+
+
+@pytest.fixture(scope="module")
+def english_report(reports_loaded: LoadResult) -> Report:
+    """The same report in English."""
+    from reports import assemble_report
+
+    return assemble_report(reports_loaded.dataset, reports_fixture.PROJECT, lang="en",
+                           fingerprint=reports_loaded.fingerprint)
 
 
 # --------------------------------------------------------------------------- the app in AppTest

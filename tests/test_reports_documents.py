@@ -42,21 +42,6 @@ NO_CHARTS = ChartImages((), (), missing_reason="test")
 BAND_LABELS_LV = ["līdz 24", "25–29", "30–39", "40–54", "55–64", "65 un vairāk"]
 
 
-@pytest.fixture(scope="module")
-def report(reports_loaded):
-    return assemble_report(reports_loaded.dataset, PROJECT, fingerprint=reports_loaded.fingerprint)
-
-
-@pytest.fixture(scope="module")
-def public_report(reports_loaded):
-    return assemble_report(reports_loaded.dataset, PROJECT, public=True, fingerprint=reports_loaded.fingerprint)
-
-
-@pytest.fixture(scope="module")
-def english_report(reports_loaded):
-    return assemble_report(reports_loaded.dataset, PROJECT, lang="en", fingerprint=reports_loaded.fingerprint)
-
-
 def many_events(report, count: int = 60):
     """The report with ``count`` events whose titles wrap over several lines, each starting ``N<i>a`` and
     ending ``N<i>z`` (so a page's text shows whether a row was broken)."""

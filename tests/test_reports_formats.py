@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from config import load_settings
 from i18n import t
 from i18n.formatting import fmt_int, fmt_percent
-from reports import assemble_report, chart_images
+from reports import chart_images
 from reports.build import FORMATS, build, file_name
 from reports.chart_images import ChartImages, browser_path, render_charts
 from reports.clean_text import PDF_CELL_LIMIT, cut, xml_text
@@ -42,21 +42,6 @@ INDICATORS = ("events", "participations", "unique_participants", "spaces_involve
               "residents_new")
 GENDER_LABELS = {"female": "gender.female", "male": "gender.male", "other": "gender.other", "unknown": "value.unknown",
                  "other_or_unknown": "gender.other_or_unknown"}
-
-
-@pytest.fixture(scope="module")
-def report(reports_loaded):
-    return assemble_report(reports_loaded.dataset, PROJECT, fingerprint=reports_loaded.fingerprint)
-
-
-@pytest.fixture(scope="module")
-def public_report(reports_loaded):
-    return assemble_report(reports_loaded.dataset, PROJECT, public=True, fingerprint=reports_loaded.fingerprint)
-
-
-@pytest.fixture(scope="module")
-def english_report(reports_loaded):
-    return assemble_report(reports_loaded.dataset, PROJECT, lang="en", fingerprint=reports_loaded.fingerprint)
 
 
 _built: dict[tuple[int, str], bytes] = {}
