@@ -21,6 +21,8 @@ ENV_KEEP_BACKUPS = "COWORKING_KEEP_BACKUPS"
 ENV_TERRITORY = "COWORKING_TERRITORY"
 #: the same name kaleido (through choreographer) reads
 ENV_BROWSER_PATH = "BROWSER_PATH"
+#: the Chromium used when ``BROWSER_PATH`` is not set: Debian's, under either of its names
+BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 ENV_MONITORING_YEARS = "COWORKING_MONITORING_YEARS"
 ENV_MONITORING_DUE = "COWORKING_MONITORING_DUE"
 ENV_MONITORING_FIRST_YEAR = "COWORKING_MONITORING_FIRST_YEAR"

@@ -18,8 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-#: Debian's chromium first; the configured ``BROWSER_PATH`` wins when set
-BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+from config.settings import BROWSER_CANDIDATES
+
 #: CSS pixels of the page the map is laid out on, and the pixels per CSS pixel of the image
 LAYOUT_SIZE = (1280, 720)
 SCALE = 1.5

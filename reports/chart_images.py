@@ -19,11 +19,10 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from config.settings import BROWSER_CANDIDATES
 from reports.model import Report
 from reports.report_charts import report_charts
 
-#: Debian's chromium first; the configured ``BROWSER_PATH`` wins when set
-BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 IMAGE_WIDTH = 1000
 #: narrower images for charts that do not need the page's width (same text size when printed)
 WIDTH_SHARES = {"participations_by_gender": 0.6}

@@ -8,7 +8,8 @@ import pytest
 import streamlit as st
 
 from config import DEFAULT_TERRITORY, Settings, load_settings
-from reports.chart_images import BROWSER_CANDIDATES, browser_path
+from config.settings import BROWSER_CANDIDATES
+from reports.chart_images import browser_path
 from storage import StorageSettings
 from storage.settings import MB
 
