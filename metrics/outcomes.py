@@ -67,12 +67,6 @@ def businesses(ds: Dataset, filters: Filters) -> dict[str, int]:
     return {kind: int((types == kind).sum()) for kind in (STARTED, SUPPORTED)}
 
 
-def outcome_counts(ds: Dataset, filters: Filters) -> dict[str, int]:
-    """How many outcomes of each type are in scope (every type, zeros included)."""
-    counts = scoped_outcomes(ds, filters)["outcome_type"].value_counts()
-    return {str(kind): int(counts.get(kind, 0)) for kind in ds.outcomes["outcome_type"].cat.categories}
-
-
 def _linked_residents(ds: Dataset, jobs: pd.DataFrame) -> pd.DataFrame:
     """The jobs with their resident's gender and birth year (``unknown`` / missing when not linked)."""
     people = ds.residents[["resident_id", "gender", "birth_year"]]

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from loaders import Dataset
@@ -42,9 +42,3 @@ def population_covered(ds: Dataset, municipalities: Iterable[str]) -> Coverage:
 def per_thousand(value: float, population: int | None) -> float | None:
     """``value`` per 1 000 inhabitants, to one decimal; ``None`` without a (non-zero) population."""
     return None if not population else round(value * 1000 / population, 1)
-
-
-def per_thousand_by_municipality(values: Mapping[str, float], ds: Dataset) -> dict[str, float | None]:
-    """Each municipality's figure per 1 000 of its inhabitants (``None`` where no population is given)."""
-    known = populations(ds)
-    return {name: per_thousand(value, known.get(name)) for name, value in values.items()}
