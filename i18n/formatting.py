@@ -100,8 +100,12 @@ def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
 
 
 def month_name(month: int, lang: str, width: str = "wide") -> str:
-    """Stand-alone month name (``marts`` / ``March``)."""
-    return get_month_names(width, context="stand-alone", locale=locale_of(lang))[month]
+    """Stand-alone month name (``marts`` / ``March``; ``width="abbreviated"``: ``sept.`` / ``Sep``).
+
+    Abbreviated English takes Babel's ``en``: its ``en_GB`` writes September ``Sept``.
+    """
+    locale = "en" if lang == "en" and width == "abbreviated" else locale_of(lang)
+    return get_month_names(width, context="stand-alone", locale=locale)[month]
 
 
 def fmt_month(value: dt.date, lang: str, width: str = "wide") -> str:
@@ -112,12 +116,8 @@ def fmt_month(value: dt.date, lang: str, width: str = "wide") -> str:
 
 
 def month_abbreviation(month: int, lang: str) -> str:
-    """``janv.``, ``febr.``, ``marts`` / ``Jan``, ``Sep`` (Babel's stand-alone abbreviations).
-
-    English takes Babel's ``en``: its ``en_GB`` writes September ``Sept``.
-    """
-    locale = "en" if lang == "en" else locale_of(lang)
-    return get_month_names("abbreviated", context="stand-alone", locale=locale)[month]
+    """``janv.``, ``febr.``, ``marts`` / ``Jan``, ``Sep`` (Babel's stand-alone abbreviations)."""
+    return month_name(month, lang, "abbreviated")
 
 
 def quarter_numeral(quarter: int, lang: str) -> str:

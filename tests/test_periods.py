@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from i18n.formatting import month_abbreviation, quarter_name, quarter_option
+from i18n.formatting import fmt_month, month_abbreviation, quarter_name, quarter_option
 from metrics import periods as p
 from ui.labels import time_axis
 from ui.period_picker import url_codes
@@ -242,6 +242,9 @@ def test_month_abbreviations_from_babel() -> None:
     assert [month_abbreviation(m, "lv") for m in (1, 2, 3, 5, 9, 12)] == ["janv.", "febr.", "marts", "maijs", "sept.",
                                                                          "dec."]
     assert [month_abbreviation(m, "en") for m in (1, 6, 9, 12)] == ["Jan", "Jun", "Sep", "Dec"]  # not "Sept"
+    # the report charts' month labels too
+    assert fmt_month(dt.date(2019, 9, 1), "en", "abbreviated") == "Sep 2019"
+    assert fmt_month(dt.date(2019, 9, 1), "lv", "abbreviated") == "2019. sept."
 
 
 def test_quarter_names() -> None:
