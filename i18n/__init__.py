@@ -12,6 +12,8 @@ The strings live in one format, one module per feature: ``i18n/strings_<feature>
   ``age_band.*``, ``occupation.*``, ``role.*``, ``visit.*``, ``space.*``, ``value.*``);
 * ``strings_problems`` — every data problem (``problem.*``), the severities and the loaders'
   command line (``cli.*``);
+* ``strings_entry`` — data entry in the browser (the table editor, the sign-in import, keys);
+  ``strings_signin_sheet`` — the printable sign-in sheet;
 * ``strings_maps`` — the map and its page; ``strings_reports`` — the project reports, their page
   and command line; ``strings_data`` — the Data page and ``python -m storage``; ``strings_widgets``
   — the shared widgets (a chart's image download) and the installation box.
@@ -37,6 +39,7 @@ DEFAULT_LANGUAGE = "lv"
 CATALOGUE_MODULES: tuple[str, ...] = (
     "strings_app", "strings_pages", "strings_codes", "strings_problems",
     "strings_maps", "strings_reports", "strings_data", "strings_widgets", "strings_monitoring",
+    "strings_entry", "strings_signin_sheet",
 )
 
 
