@@ -175,6 +175,7 @@ def read_csv_bytes(data: bytes, table: str, file: str) -> RawTable:
     del arrow_table
     arrow_table, rows = _trim_and_drop_empty_rows(positional, positional_columns, rows)
     arrow_table, invisible = _clean_text(arrow_table, rows)
+    arrow_table = _unquote_formula_text(arrow_table)
     frame = arrow_table.to_pandas()
     frame.index = rows
     problems = [
@@ -206,6 +207,22 @@ def _clean_text(table: pa.Table, rows: pd.Index) -> tuple[pa.Table, dict[int, li
                 column = pc.utf8_trim_whitespace(pc.replace_substring_regex(column, _INVISIBLE_RE2, ""))
         columns.append(column)
     return pa.table(columns, names=table.column_names), invisible
+
+
+#: a cell our CSV writer neutralised (:mod:`exports.safe_cells`): an apostrophe before a formula start
+_QUOTED_FORMULA = "^'([=+\\-@\\t\\r])"
+
+
+def _unquote_formula_text(table: pa.Table) -> pa.Table:
+    """``'=1+1`` → ``=1+1``: the apostrophe the product's CSV writer puts before text a spreadsheet would
+    run as a formula (``= + - @``, tab, CR) is taken off again, so a file it wrote reads back as the same
+    values. Exactly one apostrophe, and only before those characters (``''=x`` → ``'=x``, ``'abc`` stays)."""
+    columns = []
+    for column in table.columns:
+        if pc.any(pc.starts_with(column, "'")).as_py():
+            column = pc.replace_substring_regex(column, _QUOTED_FORMULA, "\\1", max_replacements=1)
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
 
 
 def _may_need_cleaning(column: pa.ChunkedArray) -> bool:
