@@ -16,6 +16,10 @@ from typing import Any
 
 ENV_DATA_DIR = "COWORKING_DATA_DIR"
 ENV_ADMIN_PASSWORD_HASH = "COWORKING_ADMIN_PASSWORD_HASH"
+#: the partnership's secret key for the keyed pseudonyms of names (``storage/pseudonyms.py``)
+ENV_PSEUDONYM_KEY = "COWORKING_PSEUDONYM_KEY"
+#: the settings Streamlit's secrets may hold (they win over the environment)
+SECRET_SETTINGS = (ENV_ADMIN_PASSWORD_HASH, ENV_PSEUDONYM_KEY)
 ENV_MAX_UPLOAD_MB = "COWORKING_MAX_UPLOAD_MB"
 ENV_KEEP_BACKUPS = "COWORKING_KEEP_BACKUPS"
 ENV_TERRITORY = "COWORKING_TERRITORY"
@@ -50,6 +54,8 @@ class Settings:
     data_dir: Path | None = None
     #: the staff password's hash string (``''``: none, the Data page is read-only); secrets win
     admin_password_hash: str = field(default="", repr=False)
+    #: the pseudonym key (or the chain ``OLD NEW`` after a re-keying; ``''``: none, no sign-in import); secrets win
+    pseudonym_key: str = field(default="", repr=False)
     #: largest accepted upload, in MB (also each file in a zip)
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB
     #: backup folders kept in ``.history/``
@@ -83,7 +89,8 @@ def load_settings(environ: Mapping[str, str], secrets: Mapping[str, Any] | None 
     names = tuple(name.strip() for name in environ.get(ENV_TERRITORY, "").split(";") if name.strip())
     return Settings(
         data_dir=Path(data_dir).expanduser() if data_dir else None,
-        admin_password_hash=_password_hash(environ, secrets),
+        admin_password_hash=_secret(ENV_ADMIN_PASSWORD_HASH, environ, secrets),
+        pseudonym_key=_secret(ENV_PSEUDONYM_KEY, environ, secrets),
         max_upload_mb=_positive_int(environ.get(ENV_MAX_UPLOAD_MB)) or DEFAULT_MAX_UPLOAD_MB,
         keep_backups=_positive_int(environ.get(ENV_KEEP_BACKUPS)) or DEFAULT_KEEP_BACKUPS,
         territory=names or DEFAULT_TERRITORY,
@@ -98,11 +105,11 @@ def load_settings(environ: Mapping[str, str], secrets: Mapping[str, Any] | None 
     )
 
 
-def _password_hash(environ: Mapping[str, str], secrets: Mapping[str, Any] | None) -> str:
+def _secret(name: str, environ: Mapping[str, str], secrets: Mapping[str, Any] | None) -> str:
     """The secrets' value when it is set (not empty), else the environment's."""
-    value = secrets.get(ENV_ADMIN_PASSWORD_HASH) if secrets else None
+    value = secrets.get(name) if secrets else None
     if not value:
-        value = environ.get(ENV_ADMIN_PASSWORD_HASH, "")
+        value = environ.get(name, "")
     return str(value).strip()
 
 

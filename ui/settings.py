@@ -13,12 +13,12 @@ import os
 import streamlit as st
 
 from config import Settings, load_settings
-from config.settings import ENV_ADMIN_PASSWORD_HASH
+from config.settings import SECRET_SETTINGS
 
 
 def current_settings() -> Settings:
     """This server process's settings (the environment as at the first call) with the current secrets."""
-    return _settings(_secret_hash())
+    return _settings(_secrets())
 
 
 def reload_settings() -> None:
@@ -26,14 +26,18 @@ def reload_settings() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _settings(secret_hash: str | None) -> Settings:
-    return load_settings(os.environ, {ENV_ADMIN_PASSWORD_HASH: secret_hash} if secret_hash else None)
+def _settings(secret_values: tuple[tuple[str, str], ...]) -> Settings:
+    return load_settings(os.environ, dict(secret_values) or None)
 
 
-def _secret_hash() -> str | None:
-    """The staff password's hash in ``st.secrets`` (``None`` when there is none, or no secrets file at all)."""
-    try:
-        value = st.secrets.get(ENV_ADMIN_PASSWORD_HASH)
-    except (FileNotFoundError, KeyError):
-        return None
-    return str(value) if value else None
+def _secrets() -> tuple[tuple[str, str], ...]:
+    """The settings set in ``st.secrets`` (the password's hash, the pseudonym key): none without a secrets file."""
+    found = []
+    for name in SECRET_SETTINGS:
+        try:
+            value = st.secrets.get(name)
+        except (FileNotFoundError, KeyError):
+            return ()
+        if value:
+            found.append((name, str(value)))
+    return tuple(found)
