@@ -22,14 +22,13 @@ from ui.settings import current_settings
 from ui.text import md
 
 FLASH_KEY = "data-flash"
-PROPOSAL_KEY = "data-proposal"
-UPLOAD_ROUND_KEY = "data-upload-round"
-SAVE_PASSWORD_KEY = "data-save-password"
+PROPOSAL_KEY = "data-proposals"
 UNDO_PASSWORD_KEY = "data-undo-password"
 
 
-#: where an outcome is shown: beside the button that caused it
-UPLOAD, HISTORY = "upload", "history"
+#: where a change is made and its outcome shown, beside the button that caused it: an upload, the
+#: table editor, the new-event form, a sign-in import, the new-resident form; undo in the history
+UPLOAD, EDITOR, EVENT, SIGNIN, RESIDENT, HISTORY = "upload", "editor", "event", "signin", "resident", "history"
 
 
 def flash(place: str, kind: str, message: str) -> None:
@@ -47,18 +46,45 @@ def show_flash(place: str) -> None:
         st.error(message, icon=":material/error:")
 
 
+def _round_key(place: str) -> str:
+    return f"data-{place}-round"
+
+
+def widget_key(place: str, name: str) -> str:
+    """The key of a widget that a save at ``place`` empties (the uploader, the editor's grid, …):
+    a new round after each save gives new widgets."""
+    return f"data-{place}-{name}-{st.session_state.get(_round_key(place), 0)}"
+
+
+def result_key(place: str) -> str:
+    """Where ``place`` keeps what it made for the save (the sign-in import's ids), until the save."""
+    return f"data-{place}-result"
+
+
+def next_round(place: str) -> None:
+    """Empty the widgets of ``place`` and forget its proposal and result: after a save, a finished import."""
+    st.session_state[_round_key(place)] = st.session_state.get(_round_key(place), 0) + 1
+    st.session_state.get(PROPOSAL_KEY, {}).pop(place, None)
+    st.session_state.pop(result_key(place), None)
+
+
 def upload_key() -> str:
     """The uploader's key; a new one after a save empties the uploader."""
-    return f"data-upload-{st.session_state.get(UPLOAD_ROUND_KEY, 0)}"
+    return f"data-upload-{st.session_state.get(_round_key(UPLOAD), 0)}"
 
 
-def cached_proposal(token: str) -> Proposal | None:
-    cached = st.session_state.get(PROPOSAL_KEY)
+def save_password_key(place: str) -> str:
+    return "data-save-password" if place == UPLOAD else f"data-{place}-save-password"
+
+
+def cached_proposal(token: str, place: str = UPLOAD) -> Proposal | None:
+    cached = st.session_state.get(PROPOSAL_KEY, {}).get(place)
     return cached[1] if cached is not None and cached[0] == token else None
 
 
-def remember_proposal(token: str, proposal: Proposal) -> None:
-    st.session_state[PROPOSAL_KEY] = (token, proposal)
+def remember_proposal(token: str, proposal: Proposal, place: str = UPLOAD) -> None:
+    """One checked change per place (so the editor and an upload can be open side by side)."""
+    st.session_state.setdefault(PROPOSAL_KEY, {})[place] = (token, proposal)
 
 
 def error_message(exc: StorageError, lang: str) -> str:
@@ -66,7 +92,9 @@ def error_message(exc: StorageError, lang: str) -> str:
     return t(f"data.error.{exc.rule}", lang, **{key: md(value) for key, value in exc.params.items()})
 
 
-def _password_given(key: str, place: str, lang: str) -> bool:
+def password_given(key: str, place: str, lang: str) -> bool:
+    """Whether the password typed in ``key`` is the staff password (the field is emptied; a refusal
+    is flashed at ``place``)."""
     password = st.session_state.get(key, "")
     st.session_state[key] = ""  # never kept in the session
     attempt = staff.try_password(password)
@@ -76,30 +104,30 @@ def _password_given(key: str, place: str, lang: str) -> bool:
     return False
 
 
-def save_clicked(folder: str, token: str, lang: str) -> None:
-    if not _password_given(SAVE_PASSWORD_KEY, UPLOAD, lang):
+def save_clicked(folder: str, token: str, place: str, lang: str) -> None:
+    if not password_given(save_password_key(place), place, lang):
         return
-    proposal = cached_proposal(token)
+    proposal = cached_proposal(token, place)
     if proposal is None:
-        flash(UPLOAD, "error", t("data.error.expired", lang))
+        flash(place, "error", t("data.error.expired", lang))
         return
     try:
         receipt = save_proposal(Path(folder), proposal, StorageSettings.from_settings(current_settings()))
     except StorageError as exc:
-        flash(UPLOAD, "error", error_message(exc, lang))
+        flash(place, "error", error_message(exc, lang))
         return
     clear_caches()
-    st.session_state.pop(PROPOSAL_KEY, None)
-    st.session_state[UPLOAD_ROUND_KEY] = st.session_state.get(UPLOAD_ROUND_KEY, 0) + 1
+    st.session_state.pop(PROPOSAL_KEY, None)  # every place's check was against the data before this save
+    next_round(place)
     changes = "; ".join(
         f"{t(f'table.{diff.table}', lang)}: {change_summary(diff, lang)}" for diff in proposal.diffs or []
     )
-    flash(UPLOAD, "success", t("data.saved", lang, files=files_text(receipt.entry.files, lang, name=md),
+    flash(place, "success", t("data.saved", lang, files=files_text(receipt.entry.files, lang, name=md),
                                changes=changes or "–", backup=f".history/{receipt.entry.id}"))
 
 
 def undo_clicked(folder: str, expected_fingerprint: str, lang: str) -> None:
-    if not _password_given(UNDO_PASSWORD_KEY, HISTORY, lang):
+    if not password_given(UNDO_PASSWORD_KEY, HISTORY, lang):
         return
     undone = last_undoable(Path(folder))
     try:

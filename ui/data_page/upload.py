@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from i18n import t
 from i18n.formatting import fmt_int
-from loaders import LoadResult
+from loaders import LoadResult, Problem
 from storage import Proposal, StorageSettings, stage, take_uploads
-from ui.data_page.actions import SAVE_PASSWORD_KEY, cached_proposal, remember_proposal, save_clicked, upload_key
+from ui.data_page.actions import UPLOAD, cached_proposal, remember_proposal, save_clicked, save_password_key, upload_key
 from ui.data_page.changes import table_changes
 from ui.data_page.staff import Access
 from ui.text import md
@@ -66,7 +67,14 @@ def proposal_for(
     return token, proposal
 
 
-def review(folder: Path, token: str, proposal: Proposal, access: Access, lang: str) -> None:
+def review(
+    folder: Path, token: str, proposal: Proposal, access: Access, lang: str, *, place: str = UPLOAD,
+    shown_problems: Callable[[list[Problem]], list[Problem]] | None = None,
+) -> None:
+    """The check's problems, the changes per table and the Save form (with the password) of ``place``.
+
+    ``shown_problems`` may restate the problems for where the change was made (the editor's rows).
+    """
     errors = [p for p in proposal.problems if p.severity == "error"]
     if errors:
         with st.container(key="upload-refused"):
@@ -75,7 +83,7 @@ def review(folder: Path, token: str, proposal: Proposal, access: Access, lang: s
         st.warning(t("data.review.warnings", lang, count=fmt_int(len(proposal.problems), lang)),
                    icon=":material/warning:")
     if proposal.problems:
-        problems_table(proposal.problems, lang)
+        problems_table(shown_problems(proposal.problems) if shown_problems else proposal.problems, lang)
     if not proposal.ok:
         return
     _changes(proposal, lang)
@@ -83,7 +91,7 @@ def review(folder: Path, token: str, proposal: Proposal, access: Access, lang: s
         st.info(t("data.review.same_files", lang), icon=":material/done_all:")
         return
     if access is Access.PASSWORD:
-        _save_form(folder, token, lang)
+        _save_form(folder, token, place, lang)
     else:
         st.info(t("data.review.read_only", lang), icon=":material/lock:")
 
@@ -100,10 +108,11 @@ def _changes(proposal: Proposal, lang: str) -> None:
         st.caption(t("data.review.replaces", lang, old=md(name)))
 
 
-def _save_form(folder: Path, token: str, lang: str) -> None:
-    with st.form("data-save-form", enter_to_submit=True):
+def _save_form(folder: Path, token: str, place: str, lang: str) -> None:
+    suffix = "" if place == UPLOAD else f"-{place}"
+    with st.form(f"data-save-form{suffix}", enter_to_submit=True):
         st.markdown(t("data.review.save_intro", lang))
-        st.text_input(t("data.password", lang), type="password", key=SAVE_PASSWORD_KEY, autocomplete="current-password",
-                      width=360)
-        st.form_submit_button(t("data.save", lang), type="primary", icon=":material/save:", key="data-save",
-                              on_click=save_clicked, args=(str(folder), token, lang))
+        st.text_input(t("data.password", lang), type="password", key=save_password_key(place),
+                      autocomplete="current-password", width=360)
+        st.form_submit_button(t("data.save", lang), type="primary", icon=":material/save:", key=f"data-save{suffix}",
+                              on_click=save_clicked, args=(str(folder), token, place, lang))
