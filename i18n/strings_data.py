@@ -299,4 +299,96 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.cli.again": {"lv": "Vēlreiz: ", "en": "Again: "},
     "data.cli.differ": {"lv": "Paroles nesakrīt; nekas netika izdrukāts.", "en": "The passwords differ; nothing was printed."},
     "data.cli.empty": {"lv": "Parole ir tukša; nekas netika izdrukāts.", "en": "The password is empty; nothing was printed."},
+    # pseidonīmu atslēga / the pseudonym key (make-key, rekey)
+    "data.cli.make_key_help": {
+        "lv": "izdrukāt jaunas pseidonīmu atslēgas rindu vides mainīgajam vai .streamlit/secrets.toml",
+        "en": "print a new pseudonym key's line for the environment or .streamlit/secrets.toml",
+    },
+    "data.cli.key_note": {
+        "lv": "Glabājiet šo atslēgu drošā vietā un nevienam to nerādiet. Ja tā pazūd, tiem pašiem cilvēkiem turpmāk "
+              "būs jauni ID, kurus nevar sasaistīt ar vecajiem; ja tā nonāk svešās rokās, pārkodējiet ID ar "
+              "python -m storage rekey.",
+        "en": "Keep this key safe and show it to nobody. If it is lost, the same people get new ids from then on, "
+              "which cannot be linked to the old ones; if it leaks, re-key the ids with python -m storage rekey.",
+    },
+    "data.cli.rekey_help": {
+        "lv": "pārkodēt datu mapes pseidonīmus (P-…) ar jaunu atslēgu",
+        "en": "re-key the data folder's pseudonyms (P-…) with a new key",
+    },
+    "data.cli.rekey_old": {
+        "lv": "pašlaik iestatītā COWORKING_PSEUDONYM_KEY vērtība (viena atslēga vai ķēde)",
+        "en": "the value of COWORKING_PSEUDONYM_KEY configured now (one key or a chain)",
+    },
+    "data.cli.rekey_new": {
+        "lv": "jaunā atslēga (no python -m storage make-key)",
+        "en": "the new key (from python -m storage make-key)",
+    },
+    "data.cli.rekey_dir": {"lv": "datu mape", "en": "the data folder"},
+    "data.cli.key_missing": {
+        "lv": "{which}: atslēga nav norādīta. Nekas netika mainīts.",
+        "en": "{which}: no key given. Nothing was changed.",
+    },
+    "data.cli.key_short": {
+        "lv": "{which}: atslēga ir par īsu (vismaz {min} rakstzīmes; jaunu izveido ar python -m storage make-key). "
+              "Nekas netika mainīts.",
+        "en": "{which}: the key is too short ({min} characters at least; python -m storage make-key makes a new one). "
+              "Nothing was changed.",
+    },
+    "data.cli.new_not_single": {
+        "lv": "NEW jābūt vienai atslēgai, bez atstarpēm. Nekas netika mainīts.",
+        "en": "NEW must be one key, without spaces. Nothing was changed.",
+    },
+    "data.cli.new_in_chain": {
+        "lv": "NEW jau ir OLD ķēdē; izveidojiet jaunu atslēgu ar python -m storage make-key. Nekas netika mainīts.",
+        "en": "NEW is in OLD's chain already; make a new key with python -m storage make-key. Nothing was changed.",
+    },
+    "data.cli.not_configured": {
+        "lv": "Brīdinājums: OLD nav tas pats, kas šī procesa vidē iestatītais COWORKING_PSEUDONYM_KEY. Pārliecinieties, "
+              "ka OLD ir tieši tā vērtība, ar kuru veidoti esošie ID, citādi jaunā ķēde tiem pašiem vārdiem dos citus ID.",
+        "en": "Warning: OLD is not the COWORKING_PSEUDONYM_KEY set in this process's environment. Make sure OLD is "
+              "exactly the value the existing ids were made with, or the new chain will give other ids for the same names.",
+    },
+    "data.cli.not_a_folder": {
+        "lv": "{folder} nav mape. Nekas netika mainīts.",
+        "en": "{folder} is not a folder. Nothing was changed.",
+    },
+    "data.cli.data_errors": {
+        "lv": "Datu mapē ir kļūdas ({errors}); vispirms izlabojiet datus (python -m loaders check {folder}). "
+              "Nekas netika mainīts.",
+        "en": "The data folder has errors ({errors}); fix the data first (python -m loaders check {folder}). "
+              "Nothing was changed.",
+    },
+    "data.cli.more_problems": {"lv": "  … un vēl {count}", "en": "  … and {count} more"},
+    "data.cli.collision": {
+        "lv": "Pārkodēt nevar: divi dažādi ID ({ids}) ar jauno atslēgu kļūtu vienādi. Izveidojiet citu atslēgu ar "
+              "python -m storage make-key un mēģiniet vēlreiz. Nekas netika mainīts.",
+        "en": "Cannot re-key: two different ids ({ids}) would become the same with the new key. Make another key "
+              "with python -m storage make-key and try again. Nothing was changed.",
+    },
+    "data.cli.nothing_to_rekey": {
+        "lv": "Datos nav neviena pseidonīma (P-…), ko pārkodēt. Nekas netika mainīts; iestatītā atslēga paliek, kāda bija.",
+        "en": "The data holds no pseudonym (P-…) to re-key. Nothing was changed; the configured key stays as it is.",
+    },
+    "data.cli.rekeyed": {
+        "lv": "Pseidonīmi pārkodēti ar jauno atslēgu (dažādo ID skaits: {ids}). Pārkodētās šūnas pa tabulām:",
+        "en": "The pseudonyms were re-keyed with the new key (different ids: {ids}). Cells re-keyed per table:",
+    },
+    "data.cli.rekeyed_table": {"lv": "  {table}.{column}: {count}", "en": "  {table}.{column}: {count}"},
+    "data.cli.rekey_backup": {
+        "lv": "Iepriekšējie faili ir saglabāti {backup}; izmaiņas var atsaukt lapā “Dati”.",
+        "en": "The previous files are kept in {backup}; the change can be undone on the Data page.",
+    },
+    "data.cli.rekey_setting": {
+        "lv": "Tagad iestatiet šo rindu vecās COWORKING_PSEUDONYM_KEY vērtības vietā (vidē vai .streamlit/secrets.toml):",
+        "en": "Now put this line in place of the old COWORKING_PSEUDONYM_KEY value (environment or .streamlit/secrets.toml):",
+    },
+    "data.cli.rekey_keep_old": {
+        "lv": "Vecā atslēga jāpatur ķēdē: ķēde satur abas atslēgas, un tikai ar abām tie paši vārdi dod jaunos ID.",
+        "en": "Keep the old key in the chain: the chain holds both keys, and only with both do the same names give the new ids.",
+    },
+    "data.cli.stale": {
+        "lv": "Kamēr pārkodēja, datu mape tika mainīta (vai kāds saglabāja?). Nekas netika mainīts; palaidiet komandu vēlreiz.",
+        "en": "The data folder changed while re-keying (did someone save?). Nothing was changed; run the command again.",
+    },
+    "data.cli.save_failed": {"lv": "Pārkodēt neizdevās: {reason}", "en": "Re-keying failed: {reason}"},
 }
