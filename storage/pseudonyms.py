@@ -33,7 +33,7 @@ ID_PATTERN = re.compile(rf"^{PREFIX}[{ALPHABET}]{{{LENGTH}}}$")
 #: a key shorter than this is refused (``make_key`` gives 43 characters)
 MIN_KEY_LENGTH = 20
 
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—.,'’`´\"“”„]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_.,;:()\[\]'‘’`´\"“”„«»]+")
 
 
 class KeyProblem(ValueError):
@@ -53,10 +53,12 @@ def normalise_name(name: str) -> str:
     """The form of a name that identifies a person: ``"  BĒRZIŅA-Kalniņa,  anna "`` → ``"berzina kalnina anna"``.
 
     Letter case, diacritics (a sheet typed without a Latvian keyboard), the Mac's decomposed letters,
-    spaces, hyphens, dots, commas and quotes do not matter; the order of the words does.
+    invisible characters pasted with a name, spaces, hyphens, dots, commas, brackets and quotes do not
+    matter; the order of the words does.
     """
     decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # no combining marks (diacritics), no invisible format characters (soft hyphen, zero-width space, BOM)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     return _SEPARATORS.sub(" ", letters.casefold()).strip()
 
 
@@ -72,7 +74,7 @@ def _hmac_id(key: str, message: str) -> str:
 
 def is_pseudonym(text: object) -> bool:
     """Whether ``text`` has the form of a keyed id (``P-`` and six base-32 characters)."""
-    return isinstance(text, str) and ID_PATTERN.match(text) is not None
+    return isinstance(text, str) and ID_PATTERN.fullmatch(text) is not None
 
 
 def rekeyed(new_key: str, old_id: str) -> str:

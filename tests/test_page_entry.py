@@ -80,14 +80,15 @@ def edit(at: AppTest, table: str, state: dict) -> AppTest:
     return at
 
 
-def test_an_edit_in_the_grid_shows_the_change_and_saves(app, data_dir: Path) -> None:
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_an_edit_in_the_grid_shows_the_change_and_saves(app, data_dir: Path, lang: str) -> None:
     before = load_dataset(data_dir).dataset.events
-    at = edit(open_tab(app, EDIT_TAB), "events", {"edited_rows": {0: {"title": "Atklāšana (precizēts)"}}})
+    at = edit(open_tab(app, EDIT_TAB, lang), "events", {"edited_rows": {0: {"title": "Atklāšana (precizēts)"}}})
     shown = texts(at)
-    assert "1 rinda mainīta" in shown
+    assert ("1 rinda mainīta" if lang == "lv" else "1 row changed") in shown
     assert "Atklāšana (precizēts)" in at.dataframe[-1].value.to_string()  # the example of the change
     save(at, "editor")
-    assert "Saglabāts" in texts(at) or at.success
+    assert at.success and r"events\.csv" in at.success[0].value  # the file name, markdown-escaped
     after = load_dataset(data_dir).dataset.events
     assert after.loc[0, "title"] == "Atklāšana (precizēts)"
     assert after.drop(columns="title").equals(before.drop(columns="title"))
@@ -99,7 +100,7 @@ def test_a_bad_cell_blocks_save_and_is_named_by_its_grid_row_and_column(app) -> 
     assert at.container(key="upload-refused")  # the refusal, as for a bad upload
     problems = at.dataframe[-1].value
     assert problems[t("cli.col.row", "lv")].tolist() == [5]  # the grid numbers rows from 1: position 4 is row 5
-    assert problems[t("cli.col.column", "lv")].tolist() == ["starts_on"]
+    assert problems[t("cli.col.column", "lv")].tolist() == ["Sākums"]  # as the grid's header says
     assert not any(b.key == "data-save-editor" for b in at.button)
 
 
@@ -108,6 +109,14 @@ def test_the_grid_row_number_is_the_one_shown(app) -> None:
     at = edit(open_tab(app, EDIT_TAB), "events", {"edited_rows": {4: {"starts_on": "31.02.2019"}}})
     grid = next(df for df in at.dataframe if df.editing_mode == "dynamic")
     assert grid.value.index[4] == 5
+
+
+def test_a_bad_cell_in_an_added_row_is_named_by_the_row_s_new_number(app) -> None:
+    added = {"event_id": "E2026-900", "title": "Jauns", "event_type": "training", "starts_on": "31.13.2026"}
+    at = edit(open_tab(app, EDIT_TAB), "events", {"added_rows": [added]})
+    problems = at.dataframe[-1].value
+    assert problems[t("cli.col.row", "lv")].tolist() == [122]  # after the 121 rows of the demo's events
+    assert problems[t("cli.col.column", "lv")].tolist() == ["Sākums"]
 
 
 def test_the_new_event_form_adds_a_checked_row(app, data_dir: Path) -> None:
@@ -221,6 +230,13 @@ def assert_no_name_stored(folder: Path, logs: str) -> None:
             assert needle not in content, f"{needle!r} in {path.relative_to(folder)}"
     for name in NAMES:
         assert name not in logs and name.split()[-1] not in logs
+
+
+def test_a_list_for_an_event_with_a_list_adds_to_it_unless_told(app) -> None:
+    at = import_list(open_tab(app, SIGNIN_TAB), "E2025-019", signin_csv(FIRST))  # the demo's list: 18 rows
+    assert at.radio(key="signin-replace").value is False  # adding is the default: nothing is deleted
+    convert(at)
+    assert "3 rindas pievienotas\n" in texts(at) + "\n"  # and none deleted
 
 
 def test_near_duplicates_in_one_list_are_flagged_for_staff(app) -> None:

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import t
-from i18n.formatting import fmt_date
+from exports.spreadsheet_csv import DATE_FORMATS
 from i18n.labels import code_label
 from loaders import Dataset, Problem
 from loaders.contract import TABLES, ColumnSpec, Kind
@@ -42,13 +42,36 @@ def _editable(folder: str, fingerprint: str, table: str) -> EditableTable:  # no
 
 
 def grid_frame(editable: EditableTable, lang: str) -> pd.DataFrame:
-    """The frame the grid edits: dates as the text staff type, rows numbered from 1."""
+    """The frame the grid edits: dates as the text staff type (``18.03.2019``; ISO in English, as the
+    app's CSV files write them), rows numbered from 1."""
     frame = editable.frame.copy()
     for column in TABLES[editable.table].columns:
         if column.kind is Kind.DATE:
-            frame[column.name] = frame[column.name].map(lambda d: fmt_date(d, lang) if isinstance(d, dt.date) else None)
-    frame.index = pd.RangeIndex(FIRST_ROW, FIRST_ROW + len(frame))
+            frame[column.name] = frame[column.name].map(
+                lambda d: d.strftime(DATE_FORMATS[lang]) if isinstance(d, dt.date) else None)
+    # an Index, not a RangeIndex: the grid shows its numbers (and none for a row being added)
+    frame.index = pd.Index(list(range(FIRST_ROW, FIRST_ROW + len(frame))), dtype="int64",
+                           name=t("entry.editor.row", lang))
     return frame
+
+
+def column_label(table: str, column: str, lang: str) -> str:
+    """The grid's header of a column: ``Sākums`` for ``starts_on`` (``Norises telpa`` for events' ``space_id``)."""
+    specific = f"entry.col.{table}.{column}"
+    return t(specific, lang) if t(specific, lang) != specific else t(f"entry.col.{column}", lang)
+
+
+def row_labels(edited: pd.DataFrame) -> list[int]:
+    """The grid's number of each row of the edited frame: its own, or for a row being added the next ones."""
+    numbers = [int(i) if isinstance(i, int | float) and i == i else None for i in edited.index]
+    following = max((n for n in numbers if n is not None), default=FIRST_ROW - 1)
+    labels = []
+    for number in numbers:
+        if number is None:
+            following += 1
+            number = following
+        labels.append(number)
+    return labels
 
 
 def _reference_options(dataset: Dataset, column: ColumnSpec) -> tuple[list[str], dict[str, str]]:
@@ -63,41 +86,45 @@ def _reference_options(dataset: Dataset, column: ColumnSpec) -> tuple[list[str],
 def column_config(table: str, dataset: Dataset, lang: str) -> dict[str, object]:
     config: dict[str, object] = {}
     for column in TABLES[table].columns:
-        help_text = t(f"data.col.{table}.{column.name}", lang)
+        file_column = t("entry.editor.file_column", lang, column=column.name)
+        help_text = f"{t(f'data.col.{table}.{column.name}', lang)} {file_column}"
         required = column.required or None
+        label = column_label(table, column.name, lang)
         if column.references and column.references in TABLES and TABLES[column.references].id_column:
             ids, shown = _reference_options(dataset, column)
             config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=ids, format_func=lambda v, shown=shown: shown.get(v, v), help=help_text,
+                label, options=ids, format_func=lambda v, shown=shown: shown.get(v, v), help=help_text,
                 required=required)
         elif column.kind is Kind.ENUM:
             config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=list(column.values), help=help_text, required=required,
+                label, options=list(column.values), help=help_text, required=required,
                 format_func=lambda code, kind=column.name: code_label(kind, code, lang))
         elif column.kind is Kind.DATE:
             config[column.name] = st.column_config.TextColumn(
-                column.name, help=f"{help_text} {t('entry.editor.date_help', lang)}", validate=DATE_PATTERN,
+                label, help=f"{help_text} {t('entry.editor.date_help', lang)}", validate=DATE_PATTERN,
                 required=required)
         elif column.kind in (Kind.INT, Kind.DECIMAL):
             config[column.name] = st.column_config.NumberColumn(
-                column.name, help=help_text, required=required, min_value=column.minimum,
+                label, help=help_text, required=required, min_value=column.minimum,
                 step=1 if column.kind is Kind.INT else None, format="%d" if column.kind is Kind.INT else None)
         else:
-            config[column.name] = st.column_config.TextColumn(column.name, help=help_text, required=required)
+            config[column.name] = st.column_config.TextColumn(label, help=help_text, required=required)
     return config
 
 
 def grid_problems(problems: list[Problem], table: str, edited: pd.DataFrame, lang: str) -> list[Problem]:
     """The check's problems with the edited table's rows named as the grid numbers them."""
     rows = kept_rows(edited.reset_index(drop=True))
-    labels = list(edited.index)
+    labels = row_labels(edited)
     where = t("entry.editor.grid", lang, table=t(f"table.{table}", lang))
     restated = []
     for problem in problems:
-        if problem.table == table and problem.row is not None and 2 <= problem.row < 2 + len(rows):
-            problem = dataclasses.replace(problem, row=labels[rows[problem.row - 2]], file=where)
-        elif problem.table == table and problem.row is not None:
-            problem = dataclasses.replace(problem, file=where)
+        if problem.table == table:
+            row = labels[rows[problem.row - 2]] if problem.row is not None and 2 <= problem.row < 2 + len(rows) \
+                else problem.row
+            column = column_label(table, problem.column, lang) if problem.column in TABLES[table].column_names \
+                else problem.column
+            problem = dataclasses.replace(problem, row=row, column=column, file=where)
         restated.append(problem)
     return restated
 

@@ -101,6 +101,9 @@ def new_event_form(data: DataState, dataset: Dataset, access: Access, lang: str)
         event_type = left.selectbox(t("entry.event.type", lang), list(EVENT_TYPES),
                                     format_func=lambda c: code_label("event_type", c, lang))
         starts = right.text_input(t("entry.event.starts_on", lang), placeholder=t("entry.date_placeholder", lang))
+        ends = left.text_input(t("entry.event.ends_on", lang), placeholder=t("entry.date_placeholder", lang))
+        participants = right.number_input(t("entry.event.participants", lang), min_value=0, step=1, value=None,
+                                          help=t("entry.event.participants_help", lang))
         with left:
             space = _choice(t("entry.event.space", lang), [None, *spaces], spaces, "event-space", lang)
         with right:
@@ -108,9 +111,6 @@ def new_event_form(data: DataState, dataset: Dataset, access: Access, lang: str)
                                    lang)
         with left:
             project = _choice(t("entry.event.project", lang), [None, *projects], projects, "event-project", lang)
-        participants = right.number_input(t("entry.event.participants", lang), min_value=0, step=1, value=None,
-                                          help=t("entry.event.participants_help", lang))
-        ends = left.text_input(t("entry.event.ends_on", lang), placeholder=t("entry.date_placeholder", lang))
         description = st.text_area(t("entry.event.description", lang), height=80, max_chars=2000)
         submitted = st.form_submit_button(t("entry.event.add", lang), icon=":material/event:", type="primary")
     if not submitted:
@@ -148,6 +148,7 @@ def new_resident_form(data: DataState, dataset: Dataset, access: Access, lang: s
         right.text_input(t("entry.resident.joined_on", lang), placeholder=t("entry.date_placeholder", lang),
                          key=widget_key(RESIDENT, "joined_on"))
         left.selectbox(t("entry.resident.gender", lang), list(GENDERS), key=widget_key(RESIDENT, "gender"),
+                       index=GENDERS.index("unknown"),
                        format_func=lambda c: code_label("gender", c, lang))
         right.number_input(t("entry.resident.birth_year", lang), min_value=1900, max_value=2100, step=1, value=None,
                            key=widget_key(RESIDENT, "birth_year"))

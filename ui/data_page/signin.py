@@ -52,7 +52,7 @@ from ui.data_page.actions import (
 )
 from ui.data_page.changes import plural_form
 from ui.data_page.staff import Access
-from ui.data_page.upload import review
+from ui.data_page.upload import review, uploader_in_language
 from ui.loading import DataState, is_demo
 from ui.settings import current_settings
 from ui.text import md
@@ -136,6 +136,7 @@ def _printable_sheet(data: DataState, dataset: Dataset, event_id: str, lang: str
 
 
 def _list_widgets(settings: StorageSettings, lang: str) -> None:
+    uploader_in_language(lang)
     st.file_uploader(t("entry.signin.file", lang), type=["csv", "xlsx", "txt"], key=widget_key(SIGNIN, "file"),
                      max_upload_size=settings.max_file_mb, help=t("entry.signin.file_help", lang))
     st.text_area(t("entry.signin.paste", lang), key=widget_key(SIGNIN, "paste"), height=120,
@@ -166,10 +167,10 @@ def _column_choice(listed: SigninList, folder: Path, lang: str) -> ColumnMap:
 
     layout = hashlib.sha256("\x1f".join(listed.header).encode("utf-8")).hexdigest()[:12]
     chosen = {}
-    columns = st.columns(3)
+    rows = [st.columns(3), st.columns(3)]  # a row each for the name and the details: in order on a phone too
     for i, role in enumerate(ROLES_SHOWN):
         default = getattr(start, role)
-        chosen[role] = columns[i % 3].selectbox(
+        chosen[role] = rows[i // 3][i % 3].selectbox(
             t(f"entry.signin.col.{role}", lang), positions, index=positions.index(default), format_func=shown,
             key=f"signin-col-{layout}-{role}")
     return ColumnMap(**chosen)
@@ -202,9 +203,9 @@ def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed:
     groups = near_duplicates(people)
     namesakes = _namesake_decisions(groups, lang) if groups else set()
     of_event = dataset.attendance["event_id"].astype(str) == event_id
-    replace = True
-    if of_event.any():
-        replace = st.radio(t("entry.signin.existing", lang, count=fmt_int(int(of_event.sum()), lang)), [True, False],
+    replace = True  # an event without a list: nothing to replace
+    if of_event.any():  # adding is the default: an import never deletes rows unless staff say so
+        replace = st.radio(t("entry.signin.existing", lang, count=fmt_int(int(of_event.sum()), lang)), [False, True],
                            format_func=lambda r: t("entry.signin.replace" if r else "entry.signin.add", lang),
                            key="signin-replace", horizontal=True)
     if not people:
