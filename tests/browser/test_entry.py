@@ -65,7 +65,8 @@ def test_a_cell_edited_in_the_grid_is_checked_and_saved(
     page: Page, start_streamlit: StartStreamlit, data_dir: Path, lang: str
 ) -> None:
     server = start_streamlit(data_dir)
-    open_tab(page, app_url(server.url, "data", {"lang": lang}), t("entry.tab.edit", lang), t("entry.editor.title", lang))
+    url = app_url(server.url, "data", {"lang": lang})
+    open_tab(page, url, t("entry.tab.edit", lang), t("entry.editor.title", lang))
     screenshot(page, f"entry-grid-{lang}")
     grid = page.get_by_test_id("stDataFrameResizable").first.bounding_box()
     # the grid is a canvas of 35 px rows under its header: double-click row 2's name, type, Enter

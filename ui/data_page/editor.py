@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from i18n import t
 from exports.spreadsheet_csv import DATE_FORMATS
+from i18n import t
 from i18n.labels import code_label
 from loaders import Dataset, Problem
 from loaders.contract import TABLES, ColumnSpec, Kind
