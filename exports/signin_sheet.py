@@ -92,7 +92,8 @@ def _date(value: object) -> dt.date | None:
 
 def sheet_event(dataset: Dataset, event_id: str, lang: str) -> SheetEvent:
     """The sheet's details of an event: its ``events`` row, the place from its venue space (name,
-    settlement, municipality) or else the event's own municipality, the project's code and title.
+    settlement, municipality), else a study visit's stops, else the event's own municipality, the
+    project's code and title.
 
     ``lang`` is the sheet's language (the details themselves are the data's). ``KeyError`` for an
     unknown event.
@@ -111,7 +112,7 @@ def sheet_event(dataset: Dataset, event_id: str, lang: str) -> SheetEvent:
             space = spaces.iloc[0]
             parts = [_text(space.get(column)) for column in ("name", "settlement", "municipality")]
     if not any(parts):
-        parts = [_text(event.get("municipality"))]
+        parts = [_route(dataset, event_id) or _text(event.get("municipality"))]
     place: list[str] = []
     for part in parts:
         if part and part not in place:
@@ -132,6 +133,14 @@ def sheet_event(dataset: Dataset, event_id: str, lang: str) -> SheetEvent:
         place=", ".join(place),
         project=project,
     )
+
+
+def _route(dataset: Dataset, event_id: str) -> str:
+    """A study visit's stops in order, ``Ogres Centrālā bibliotēka → CoLabora Lielvārde`` ('' without stops)."""
+    stops = dataset.event_stops.loc[dataset.event_stops["event_id"] == event_id].sort_values("stop_no")
+    names = dataset.spaces.set_index("space_id")["name"]
+    shown = [_text(names.get(_text(stop.space_id), "")) or _text(stop.place_name) for stop in stops.itertuples()]
+    return " → ".join(name for name in shown if name)
 
 
 def event_date(event: SheetEvent, lang: str) -> str:

@@ -89,8 +89,9 @@ def test_sheet_event_from_the_demo_data(demo: Dataset) -> None:
     assert event.place == "CoLabora Lielvārde, Lielvārde, Ogres novads"
     assert event.project is not None and event.project.startswith("18-00-A019.333-000015 · ")
     assert sheet_event(demo, "E2019-017", "lv").ends_on == dt.date(2019, 11, 20)
-    # no venue space: the event's own municipality
-    without_space = demo.events.loc[demo.events["space_id"].isna() & demo.events["municipality"].notna()]
+    # no venue space and no stops: the event's own municipality
+    without_space = demo.events.loc[demo.events["space_id"].isna() & demo.events["municipality"].notna()
+                                    & ~demo.events["event_id"].isin(demo.event_stops["event_id"])]
     if not without_space.empty:
         row = without_space.iloc[0]
         assert sheet_event(demo, row["event_id"], "en").place == row["municipality"]
@@ -211,3 +212,10 @@ def test_sheets_from_the_demo_data(demo: Dataset) -> None:
         event = sheet_event(demo, event_id, "lv")
         assert event.title in " ".join(_pdf_pages(signin_sheet_pdf(event, "lv")))
         assert event.title in _texts(_sheet(signin_sheet_xlsx(event, "lv")))
+
+
+def test_a_study_visit_s_place_is_its_route(demo) -> None:
+    """The 25 March 2019 study visit has no venue: its five stops, in order."""
+    place = sheet_event(demo, "E2019-006", "lv").place
+    assert place.startswith('Koprades telpa "Dzīvoklis" → Olaines novada uzņēmējdarbības atbalsta centrs → ')
+    assert place.endswith(" → Biznesa vēstniecība → Jūrmalas biznesa inkubators") and place.count(" → ") == 4
