@@ -204,9 +204,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "entry.signin.near_help": {
         "lv": "Šie vārdi atšķiras tikai ar lielajiem burtiem, garumzīmēm vai atstarpēm, tāpēc tiem ir viens ID. "
-              "Ja tie ir dažādi cilvēki ar vienādu vārdu, izvēlieties “Dažādi cilvēki”.",
+              "Ja tie ir dažādi cilvēki ar vienādu vārdu, izvēlieties “Dažādi cilvēki” (un nākamreiz "
+              "pierakstiet vārdam atšķirību, piem. “Anna Bērziņa (Ogre)”).",
         "en": "These names differ only in capitals, diacritics or spaces, so they get one id. If they are different "
-              "people with the same name, choose “Different people”.",
+              "people with the same name, choose “Different people” (and next time add a mark to the name, e.g. “Anna "
+              "Bērziņa (Ogre)”).",
     },
     "entry.signin.near_group": {"lv": "Rindas {rows}: {names}", "en": "Rows {rows}: {names}"},
     "entry.signin.one_person": {"lv": "Viens cilvēks", "en": "One person"},
