@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -123,7 +124,7 @@ def _printable_sheet(data: DataState, dataset: Dataset, event_id: str, lang: str
     from reports.logos import logos
 
     event = sheet_event(dataset, event_id, lang)
-    name = f"{t('entry.signin.sheet_file', lang)}_{event_id}"
+    name = f"{t('entry.signin.sheet_file', lang)}_{re.sub(r'[^0-9A-Za-z._-]', '_', event_id)}"  # an id is data
     found = logos(data.folder)
     st.caption(t("entry.signin.sheet_intro", lang))
     left, right = st.columns(2, width=520)
