@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+import psycopg
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-import psycopg
 from psycopg import sql
 
 from loaders import LoadResult
