@@ -31,6 +31,8 @@ from loaders.contract import TABLES
 from loaders.memory import return_freed_memory
 from tests import metrics_fixture, reports_fixture
 
+pytest_plugins = ["tests.pg_cluster"]  # the throwaway PostgreSQL cluster: pg_cluster, pg_database
+
 if TYPE_CHECKING:
     from streamlit.testing.v1 import AppTest
 
