@@ -391,4 +391,76 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The data folder changed while re-keying (did someone save?). Nothing was changed; run the command again.",
     },
     "data.cli.save_failed": {"lv": "Pārkodēt neizdevās: {reason}", "en": "Re-keying failed: {reason}"},
+    # python -m storage db …: the PostgreSQL backend
+    "data.cli.db.help": {"lv": "PostgreSQL datubāzes rīki (vairākas VRG vienā datubāzē)", "en": "PostgreSQL database tools (many LAGs in one database)"},
+    "data.cli.db.init_help": {
+        "lv": "izveidot (vai atjaunināt) lomas, tabulas un piekļuves noteikumus; paroles no vides mainīgajiem",
+        "en": "create (or bring up to date) the roles, tables and access rules; passwords from environment variables",
+    },
+    "data.cli.db.add_lag_help": {"lv": "pievienot VRG (kods, nosaukums)", "en": "add a LAG (code, name)"},
+    "data.cli.db.import_help": {
+        "lv": "ielādēt datu mapi VRG datos (aizstāj visas tās tabulas; viena labojuma versija)",
+        "en": "import a data folder as the LAG's data (replaces all its tables; one revision)",
+    },
+    "data.cli.db.export_help": {
+        "lv": "izrakstīt VRG tabulas mapē kā CSV failus (Latvijas Excel formātā)",
+        "en": "write the LAG's tables into a folder as CSV files (Latvian Excel style)",
+    },
+    "data.cli.db.admin_url": {"lv": "administratora savienojuma URL (postgresql://…)", "en": "the administrator's connection URL (postgresql://…)"},
+    "data.cli.db.url": {"lv": "savienojuma URL (postgresql://…; var būt ?lag=KODS)", "en": "the connection URL (postgresql://…; may carry ?lag=CODE)"},
+    "data.cli.db.lag": {"lv": "VRG kods, piemēram, pierigas", "en": "the LAG's code, e.g. pierigas"},
+    "data.cli.db.name": {"lv": "VRG nosaukums", "en": "the LAG's name"},
+    "data.cli.db.password_env": {
+        "lv": "vides mainīgais, kurā ir lomas parole (paroli komandrindā neraksta)",
+        "en": "the environment variable holding the role's password (never a password on the command line)",
+    },
+    "data.cli.db.dir": {"lv": "datu mape", "en": "the data folder"},
+    "data.cli.db.force": {"lv": "rakstīt arī mapē, kas nav tukša", "en": "write into a folder that is not empty too"},
+    "data.cli.db.not_a_url": {
+        "lv": "{url} nav PostgreSQL savienojuma URL (postgresql://…).",
+        "en": "{url} is not a PostgreSQL connection URL (postgresql://…).",
+    },
+    "data.cli.db.no_lag": {
+        "lv": "Nav norādīta VRG: --lag KODS vai ?lag=KODS URL.",
+        "en": "No LAG given: --lag CODE or ?lag=CODE in the URL.",
+    },
+    "data.cli.db.bad_lag": {"lv": "Nederīgs VRG norādījums: {reason}", "en": "The LAG is given wrongly: {reason}"},
+    "data.cli.db.env_missing": {
+        "lv": "Vides mainīgais {name} nav iestatīts vai ir tukšs; nekas netika mainīts.",
+        "en": "The environment variable {name} is not set or empty; nothing was changed.",
+    },
+    "data.cli.db.failed": {"lv": "Datubāze {url}: {reason}", "en": "Database {url}: {reason}"},
+    "data.cli.db.unknown_lag": {
+        "lv": "Datubāzē nav VRG {lag} (vai lomai to neredz). Pievienojiet to ar db add-lag.",
+        "en": "The database has no LAG {lag} (or the role cannot see it). Add it with db add-lag.",
+    },
+    "data.cli.db.initialised": {"lv": "Datubāze sagatavota: {url}", "en": "Database ready: {url}"},
+    "data.cli.db.lag_added": {"lv": "VRG {lag} pievienota: {url}", "en": "LAG {lag} added: {url}"},
+    "data.cli.db.data_errors": {
+        "lv": "Datu mapē ir kļūdas; datubāzē nekas netika ierakstīts.",
+        "en": "The data folder has errors; nothing was written to the database.",
+    },
+    "data.cli.db.imported": {
+        "lv": "Ielādēts VRG {lag}: {tables} tabulas, {rows} rindas; versija {revision}.",
+        "en": "Imported into LAG {lag}: {tables} tables, {rows} rows; revision {revision}.",
+    },
+    "data.cli.db.nothing_to_import": {
+        "lv": "VRG {lag} datos jau ir tieši šie faili; nekas netika mainīts.",
+        "en": "The LAG {lag} already holds exactly these files; nothing was changed.",
+    },
+    "data.cli.db.stale": {
+        "lv": "Kamēr ielādēja, VRG dati tika mainīti (vai kāds saglabāja?). Nekas netika mainīts; palaidiet komandu vēlreiz.",
+        "en": "The LAG's data changed while importing (did someone save?). Nothing was changed; run the command again.",
+    },
+    "data.cli.db.not_empty": {
+        "lv": "Mape {folder} nav tukša; izvēlieties tukšu mapi vai pievienojiet --force.",
+        "en": "The folder {folder} is not empty; choose an empty folder or add --force.",
+    },
+    "data.cli.db.not_a_folder": {"lv": "{folder} nav mape.", "en": "{folder} is not a folder."},
+    "data.cli.db.exported": {
+        "lv": "Izrakstīts VRG {lag} ({fingerprint}): {count} faili mapē {folder}",
+        "en": "Exported LAG {lag} ({fingerprint}): {count} files into {folder}",
+    },
+    "data.cli.db.removed_old": {"lv": "  noņemts vecais fails {file}", "en": "  removed the old file {file}"},
+    "data.cli.db.write_failed": {"lv": "Neizdevās ierakstīt {path}: {reason}", "en": "Could not write {path}: {reason}"},
 }

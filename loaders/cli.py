@@ -1,6 +1,10 @@
 """``python -m loaders check DIR [--lang lv|en] [--json]``.
 
-Exit status: 0 no errors (warnings allowed), 1 errors, 2 DIR missing or not a folder.
+``DIR`` may also be a database, ``postgresql://…?lag=CODE``: the LAG's tables are read from it
+(:mod:`storage.postgres`; only validated data is ever saved there, so it reports its tables).
+
+Exit status: 0 no errors (warnings allowed), 1 errors, 2 DIR missing or not a folder (or the
+database cannot be read).
 Whatever the files hold, the command ends with a report, never a traceback.
 """
 
@@ -78,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--json", action="store_true", help=t("cli.json_help", "en"))
     args = parser.parse_args(argv)
 
+    if _is_database_url(args.folder):
+        return _check_database(args.folder, args.lang, as_json=args.json)
     folder = Path(args.folder)
     if not folder.is_dir():
         message = t("cli.not_a_folder", args.lang, folder=folder)
@@ -101,4 +107,30 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result_as_json(result, args.lang), ensure_ascii=False, indent=2))
     else:
         print(result_as_text(result, args.lang))
+    return EXIT_OK if result.ok else EXIT_ERRORS
+
+
+def _is_database_url(text: str) -> bool:
+    from storage.postgres.url import is_database_url  # the command, not the loaders, depends on storage
+
+    return is_database_url(text)
+
+
+def _check_database(url: str, lang: str, *, as_json: bool) -> int:
+    from storage.postgres.store import load_source, source_error
+
+    try:
+        result = load_source(url)
+    except Exception as exc:  # the promise: a report, never a traceback
+        message = source_error(exc, url, lang)
+        if as_json:
+            print(json.dumps({"ok": False, "tables": {}, "problems": [
+                error("", "internal_error", value=message).as_dict(lang)]}, ensure_ascii=False))
+        else:
+            print(message, file=sys.stderr)
+        return EXIT_USAGE
+    if as_json:
+        print(json.dumps(result_as_json(result, lang), ensure_ascii=False, indent=2))
+    else:
+        print(result_as_text(result, lang))
     return EXIT_OK if result.ok else EXIT_ERRORS

@@ -7,6 +7,9 @@ JSON goes to standard output when ``--out`` is not given; the other formats are 
 ``--out`` or, without it, under their default name in the current folder. Word and PDF show the
 logos of ``DIR/logos/`` (:mod:`reports.logos`; a file left out is said on standard error).
 
+``DIR`` may also be a database, ``postgresql://…?lag=CODE`` (:mod:`storage.postgres`): the LAG's
+tables are read from it (no logos: they are files of a data folder).
+
 Exit status: 0 done; 1 the data folder has errors (they are printed); 2 unknown project (the
 known codes are printed), a bad period, ``--year`` with ``--project`` (or neither), a missing
 folder or a usage error; 3 the file could not be written or an unexpected failure.
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from config import Settings, load_settings
 from i18n import LANGUAGES, t
-from loaders import load_dataset
+from loaders import LoadResult, load_dataset
 from loaders.cli import result_as_text
 from loaders.memory import return_freed_memory
 from reports.assemble import UnknownProject, assemble_network_report, assemble_report
@@ -31,6 +34,7 @@ from reports.build import FORMATS, WITH_CHARTS, build, file_name
 from reports.chart_images import render_charts
 from reports.logos import read_logos
 from storage import recover
+from storage.postgres.url import is_database_url
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -77,12 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.year is not None and (args.start is not None or args.end is not None):
         _error(t("report.cli.year_and_period", lang))
         return EXIT_USAGE
+    database = is_database_url(args.folder)
     folder = Path(args.folder)
-    if not folder.is_dir():
+    if not database and not folder.is_dir():
         _error(t("cli.not_a_folder", lang, folder=folder))
         return EXIT_USAGE
     try:
-        return _run(args, folder, lang, settings)
+        return _run(args, None if database else folder, lang, settings)
     except Exception as exc:  # the promise: a message, never a traceback
         _error(t("report.cli.failed", lang, reason=f"{type(exc).__name__}: {exc}"))
         return EXIT_FAILED
@@ -97,11 +102,26 @@ def _assemble(args: argparse.Namespace, ds, fingerprint: str, settings: Settings
                            fingerprint=fingerprint, territory=settings.territory)
 
 
-def _run(args: argparse.Namespace, folder: Path, lang: str, settings: Settings) -> int:
+def _load(args: argparse.Namespace, folder: Path | None, lang: str) -> LoadResult | None:
+    """The data folder (an interrupted save rolled back first) or the database URL, loaded."""
+    if folder is None:
+        from storage.postgres.store import load_source, source_error
+
+        try:
+            return load_source(args.folder)
+        except Exception as exc:
+            _error(source_error(exc, args.folder, lang))
+            return None
     recovered = recover(folder)  # a save killed half way is rolled back before the folder is read
     if recovered is not None:
         print(recovered.message(lang), file=sys.stderr)
-    result = load_dataset(folder)
+    return load_dataset(folder)
+
+
+def _run(args: argparse.Namespace, folder: Path | None, lang: str, settings: Settings) -> int:
+    result = _load(args, folder, lang)
+    if result is None:
+        return EXIT_USAGE
     if not result.ok or result.dataset is None:
         _error(t("report.cli.cannot_load", lang))
         _error(result_as_text(result, lang))
@@ -121,7 +141,7 @@ def _run(args: argparse.Namespace, folder: Path, lang: str, settings: Settings) 
         images = render_charts(report, settings.browser_path)
         if images.missing_reason:
             _error(t("report.charts_missing", lang, reason=images.missing_reason))
-        strip, left_out = read_logos(folder)
+        strip, left_out = read_logos(folder) if folder is not None else ([], [])
         for item in left_out:
             _error(t("report.logo.left_out", lang, file=item.name, reason=item.reason.message(lang)))
     data = build(report, args.format, images, logos=strip)

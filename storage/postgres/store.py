@@ -95,6 +95,8 @@ class PostgresStore:
                 conn.read_only = True
             with conn.transaction():
                 tables.set_lag(conn, self.lag)
+                if conn.execute("select 1 from lags where code = %s", (self.lag,)).fetchone() is None:
+                    raise UnknownLag(self.lag)
                 yield conn
 
     # --- reading -----------------------------------------------------------------------------
@@ -109,6 +111,12 @@ class PostgresStore:
         with self._transaction(read_only=True) as conn:
             result = tables.read_dataset(conn, self.lag, source=self.source)
             return FolderSnapshot(tables.table_files(conn, self.lag, result.dataset), result.fingerprint)
+
+    def export_files(self) -> tuple[dict[str, bytes], str]:
+        """Every table as ``<table>.csv`` (Latvian Excel style), and the fingerprint they are of."""
+        with self._transaction(read_only=True) as conn:
+            result = tables.read_dataset(conn, self.lag, source=self.source)
+            return tables.table_files(conn, self.lag, result.dataset, csv_only=True), result.fingerprint
 
     def fingerprint(self) -> str:
         with self._transaction(read_only=True) as conn:
@@ -261,3 +269,33 @@ def _revisions(conn: psycopg.Connection, lag: str) -> list[Revision]:
                  files={n: (b, a) for n, b, a in zip(names, befores, afters, strict=True)})
         for id_, created, kind, author, undoes, undone_by, names, befores, afters in rows
     ]
+
+
+def secret_free(text: str, url: str) -> str:
+    """``text`` (an error message about ``url``) with the URL's password, if any, replaced by ``***``."""
+    try:
+        password = psycopg.conninfo.conninfo_to_dict(split_lag(url)[0]).get("password")
+    except (psycopg.ProgrammingError, ValueError):
+        password = None
+    text = text.replace(url, redacted(url))
+    return text.replace(str(password), "***") if password else text
+
+
+def load_source(url: str) -> LoadResult:
+    """``postgresql://…?lag=CODE`` loaded (what the commands do with such a data source).
+
+    Raises ``ValueError`` without a LAG, :class:`UnknownLag` and ``psycopg.Error`` when the
+    database cannot be read."""
+    return PostgresStore(url).load()
+
+
+def source_error(error: Exception, url: str, lang: str) -> str:
+    """The message for a data source URL that could not be loaded (password never shown)."""
+    from i18n import t
+
+    if isinstance(error, UnknownLag):
+        return t("data.cli.db.unknown_lag", lang, lag=error.args[0])
+    if isinstance(error, ValueError):
+        return t("data.cli.db.no_lag", lang) if "no LAG" in str(error) else t("data.cli.db.bad_lag", lang, reason=error)
+    reason = secret_free(f"{type(error).__name__}: {str(error).strip()}", url)
+    return t("data.cli.db.failed", lang, url=redacted(url), reason=reason)

@@ -258,16 +258,19 @@ def read_dataset(conn: psycopg.Connection, lag: str, *, source: str = "") -> Loa
                       dataset=Dataset(**frames), problems=[], files=infos, fingerprint=fingerprint(lag, revision))
 
 
-def table_files(conn: psycopg.Connection, lag: str, dataset: Dataset | None = None) -> dict[str, bytes]:
+def table_files(
+    conn: psycopg.Connection, lag: str, dataset: Dataset | None = None, *, csv_only: bool = False
+) -> dict[str, bytes]:
     """The LAG's tables as table files (file name → bytes) under its ``lag_files`` names and header
-    columns: what a folder holding the same data would hold (``dataset``: already read)."""
+    columns: what a folder holding the same data would hold (``dataset``: already read).
+    ``csv_only``: every table as ``<table>.csv`` (an export), also one the LAG keeps as ``.xlsx``."""
     from storage.editing import table_file_bytes
 
     if dataset is None:
         dataset = read_dataset(conn, lag).dataset
     assert dataset is not None
-    files = lag_files(conn, lag)
-    return {
-        file_name: table_file_bytes(table, dataset.table(table), file_name, original=columns)
-        for table, (file_name, columns) in files.items()
-    }
+    files = {}
+    for table, (file_name, columns) in lag_files(conn, lag).items():
+        name = f"{table}.csv" if csv_only else file_name
+        files[name] = table_file_bytes(table, dataset.table(table), name, original=columns)
+    return files
