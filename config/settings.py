@@ -18,8 +18,11 @@ ENV_DATA_DIR = "COWORKING_DATA_DIR"
 ENV_ADMIN_PASSWORD_HASH = "COWORKING_ADMIN_PASSWORD_HASH"
 #: the partnership's secret key for the keyed pseudonyms of names (``storage/pseudonyms.py``)
 ENV_PSEUDONYM_KEY = "COWORKING_PSEUDONYM_KEY"
+#: the PostgreSQL data source instead of a folder: ``postgresql://user:pw@host/db?lag=CODE`` (one LAG,
+#: the app role) or without ``lag`` with the network role (every LAG, read only)
+ENV_DATABASE_URL = "COWORKING_DATABASE_URL"
 #: the settings Streamlit's secrets may hold (they win over the environment)
-SECRET_SETTINGS = (ENV_ADMIN_PASSWORD_HASH, ENV_PSEUDONYM_KEY)
+SECRET_SETTINGS = (ENV_ADMIN_PASSWORD_HASH, ENV_PSEUDONYM_KEY, ENV_DATABASE_URL)
 ENV_MAX_UPLOAD_MB = "COWORKING_MAX_UPLOAD_MB"
 ENV_KEEP_BACKUPS = "COWORKING_KEEP_BACKUPS"
 ENV_TERRITORY = "COWORKING_TERRITORY"
@@ -56,6 +59,8 @@ class Settings:
     admin_password_hash: str = field(default="", repr=False)
     #: the pseudonym key (or the chain ``OLD NEW`` after a re-keying; ``''``: none, no sign-in import); secrets win
     pseudonym_key: str = field(default="", repr=False)
+    #: the database instead of ``data_dir`` (``''``: the folder); holds a password, so never printed; secrets win
+    database_url: str = field(default="", repr=False)
     #: largest accepted upload, in MB (also each file in a zip)
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB
     #: backup folders kept in ``.history/``
@@ -91,6 +96,7 @@ def load_settings(environ: Mapping[str, str], secrets: Mapping[str, Any] | None 
         data_dir=Path(data_dir).expanduser() if data_dir else None,
         admin_password_hash=_secret(ENV_ADMIN_PASSWORD_HASH, environ, secrets),
         pseudonym_key=_secret(ENV_PSEUDONYM_KEY, environ, secrets),
+        database_url=_secret(ENV_DATABASE_URL, environ, secrets),
         max_upload_mb=_positive_int(environ.get(ENV_MAX_UPLOAD_MB)) or DEFAULT_MAX_UPLOAD_MB,
         keep_backups=_positive_int(environ.get(ENV_KEEP_BACKUPS)) or DEFAULT_KEEP_BACKUPS,
         territory=names or DEFAULT_TERRITORY,
