@@ -39,7 +39,7 @@ DEFAULT_LANGUAGE = "lv"
 CATALOGUE_MODULES: tuple[str, ...] = (
     "strings_app", "strings_pages", "strings_codes", "strings_problems",
     "strings_maps", "strings_reports", "strings_data", "strings_widgets", "strings_monitoring",
-    "strings_entry", "strings_signin_sheet",
+    "strings_entry", "strings_signin_sheet", "strings_network",
 )
 
 

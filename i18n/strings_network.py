@@ -1,0 +1,32 @@
+"""Strings of the network's page (every LAG of the database compared): {key: {"lv": ..., "en": ...}}."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "page.network": {"lv": "Tīkls", "en": "Network"},
+    "network.all_lags": {"lv": "Visas partnerības", "en": "All partnerships"},
+    "network.intro": {
+        "lv": "Katras vietējās rīcības grupas (partnerības) rādītāji izvēlētajā periodā, tos pašus skaitot kā Pārskatā. Šeit ņemts vērā tikai periods: telpu, projektu un pašvaldību izvēle attiecas uz vienu partnerību.",
+        "en": "Each local action group's (partnership's) figures in the chosen period, counted as on the Overview. Only the period applies here: the choice of spaces, projects and municipalities belongs to one partnership.",
+    },
+    "network.total_note": {
+        "lv": "Rinda “Visas partnerības” ir saskaitīta no visu partnerību datiem kopā, nevis summējot rindas: unikālos dalībniekus nevar saskaitīt. Persona, kas minēta divās partnerībās, tiek skaitīta katrā no tām.",
+        "en": "The row “All partnerships” is counted on all the partnerships' data together, not by adding up the rows: unique participants do not add up. A person named in two partnerships counts in each of them.",
+    },
+    "network.not_network": {
+        "lv": "Šī lapa rāda visas partnerības, kad panelis ir savienots ar datubāzi kā tīkla lietotājs (datubāzes adrese bez ?lag=).",
+        "en": "This page shows every partnership when the dashboard is connected to the database as the network user (a database URL without ?lag=).",
+    },
+    "network.unreachable": {
+        "lv": "Neizdevās nolasīt datubāzi ({source}). Pārbaudiet savienojumu un mēģiniet vēlreiz.",
+        "en": "The database could not be read ({source}). Check the connection and try again.",
+    },
+    "network.no_lags": {"lv": "Datubāzē vēl nav nevienas partnerības.", "en": "The database has no partnership yet."},
+    "network.download_csv": {"lv": "Lejupielādēt salīdzinājumu (CSV)", "en": "Download the comparison (CSV)"},
+    "network.col.lag": {"lv": "Kods", "en": "Code"},
+    "network.col.name": {"lv": "Partnerība", "en": "Partnership"},
+    "network.col.events": {"lv": "Pasākumi", "en": "Events"},
+    "network.col.participations": {"lv": "Dalības", "en": "Participations"},
+    "network.col.unique_participants": {"lv": "Unikālie dalībnieki", "en": "Unique participants"},
+    "network.col.spaces": {"lv": "Telpas", "en": "Spaces"},
+    "network.col.active_residents": {"lv": "Aktīvie rezidenti", "en": "Active residents"},
+    "network.col.jobs_fte": {"lv": "Radītās darba vietas (slodzes)", "en": "Jobs created (FTE)"},
+}

@@ -1,0 +1,55 @@
+"""Every LAG's data for the network's page, read with the network role and kept while it is unchanged.
+
+:func:`network_data` is ``None`` unless the data source setting (``current_settings().database_url``)
+is a ``postgresql://`` URL *without* ``?lag=``: the network role's, which reads every LAG. Each run
+asks the database only for the LAGs' latest revisions (one small query); the LAGs' tables are read
+again (:func:`storage.postgres.network.read_network`) only when one of them changed, or a LAG was
+added. A database that cannot be reached raises :class:`psycopg.Error` (the page says so).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from storage.postgres.network import NetworkData, read_network, revisions_at
+from storage.postgres.url import is_database_url, redacted, split_lag
+from ui.settings import current_settings
+
+
+def network_url() -> str | None:
+    """The network role's database URL, or ``None`` (a folder, or a URL for one LAG)."""
+    url = current_settings().database_url
+    if not is_database_url(url):
+        return None
+    try:
+        _, lag = split_lag(url)
+    except ValueError:  # two different ?lag=: not the network's either
+        return None
+    return url if lag is None else None
+
+
+def network_source() -> str | None:
+    """:func:`network_url` with its password hidden (for messages), or ``None``."""
+    url = network_url()
+    return None if url is None else redacted(url)
+
+
+def network_data() -> NetworkData | None:
+    """Every LAG's data (``None``: not the network role's URL), read again only when a LAG's latest
+    revision (or the list of LAGs) changed since the cached read."""
+    url = network_url()
+    if url is None:
+        return None
+    latest = tuple(sorted(revisions_at(url).items()))
+    return _read(redacted(url), latest, _url=url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _read(source: str, revisions: tuple[tuple[str, int], ...], *, _url: str) -> NetworkData:  # noqa: ARG001 (the cache key)
+    """Keyed on the redacted URL and the revisions (the password is never part of a cache key)."""
+    return read_network(_url)
+
+
+def clear_cache() -> None:
+    """Forget the cached read (tests)."""
+    _read.clear()
