@@ -11,6 +11,7 @@ from metrics import Filters
 from metrics.network import ALL_LAGS, COMPARISON_COLUMNS, comparison
 from ui import context
 from ui.network import network_data, network_source
+from ui.text import md
 from ui.widgets import page_header, period_caption
 from ui.widgets import table as table_widget
 
@@ -55,6 +56,9 @@ def _shown(frame: pd.DataFrame) -> pd.DataFrame:
 with st.container(key="network-comparison"):
     table_widget(_shown(figures), lang)
 st.caption(t("network.total_note", lang))
+waiting = [md(name) for code, name in network.names.items() if code not in network.datasets]
+if waiting:  # added, nothing imported yet (their load says the required tables are missing)
+    st.caption(t("network.without_data", lang, names=", ".join(waiting)))
 st.download_button(
     t("network.download_csv", lang),
     data=spreadsheet_csv(figures.rename(columns=headers), lang),  # as Latvian Excel opens it

@@ -20,6 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database could not be read ({source}). Check the connection and try again.",
     },
     "network.no_lags": {"lv": "Datubāzē vēl nav nevienas partnerības.", "en": "The database has no partnership yet."},
+    "network.without_data": {
+        "lv": "Vēl bez datiem (nav salīdzinājumā): {names}",
+        "en": "No data yet (not in the comparison): {names}",
+    },
     "network.download_csv": {"lv": "Lejupielādēt salīdzinājumu (CSV)", "en": "Download the comparison (CSV)"},
     "network.col.lag": {"lv": "Kods", "en": "Code"},
     "network.col.name": {"lv": "Partnerība", "en": "Partnership"},

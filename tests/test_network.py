@@ -248,6 +248,16 @@ def test_the_network_role_cannot_write(network_db) -> None:
     assert network.revisions_at(network_db.network) == before
 
 
+def test_a_lag_without_data_is_left_out_of_the_comparison(pg_database) -> None:
+    _import(pg_database.app, "alpha", DATA)  # beta: added, nothing imported
+    data = network.read_network(pg_database.network)
+    assert list(data.names) == ["alpha", "beta"]
+    assert list(data.datasets) == ["alpha"]
+    assert data.results["beta"].dataset is None or data.results["beta"].dataset.events.empty
+    frame = comparison(data.datasets, data.names, HALF)
+    assert frame["lag"].tolist() == ["alpha", ALL_LAGS]
+
+
 def test_a_url_for_one_lag_is_not_the_networks(network_db) -> None:
     with pytest.raises(ValueError):
         network.read_network(network_db.network + "?lag=alpha")

@@ -83,7 +83,9 @@ class NetworkData:
 
     @property
     def datasets(self) -> dict[str, Dataset]:
-        return {code: result.dataset for code, result in self.results.items() if result.dataset is not None}
+        """code → dataset of the LAGs that have data (:func:`has_data`), in code order."""
+        return {code: result.dataset for code, result in self.results.items()
+                if result.dataset is not None and has_data(result)}
 
     @property
     def fingerprint(self) -> str:
@@ -98,6 +100,13 @@ class NetworkData:
     def combined_result(self) -> LoadResult:
         """"All partnerships" as a load (:func:`combined_result`), built once."""
         return combined_result(self.results, self.combined, source=self.source)
+
+
+def has_data(result: LoadResult) -> bool:
+    """Whether a LAG's load has data: every required table (a LAG added but never imported has none,
+    as a folder without its table files)."""
+    return result.dataset is not None and all(name in result.files for name, spec in TABLES.items()
+                                              if spec.required)
 
 
 def read_network(url: str) -> NetworkData:
@@ -187,7 +196,7 @@ def combined_result(results: Mapping[str, LoadResult], dataset: Dataset | None =
     (or ``dataset``, already combined), the rows per table of the LAGs that have it, no problems,
     :func:`combined_fingerprint`."""
     if dataset is None:
-        dataset = combined({code: r.dataset for code, r in results.items() if r.dataset is not None})
+        dataset = combined({code: r.dataset for code, r in results.items() if r.dataset is not None and has_data(r)})
     infos = {}
     for name in TABLES:
         files = [r.files[name].file for r in results.values() if name in r.files]
