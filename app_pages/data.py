@@ -42,14 +42,14 @@ if files_tab.open:
     with files_tab:
         st.subheader(t("data.status.title", lang))
         loaded_files(data, lang)
-        data_zip_button(data.folder, lang)
+        data_zip_button(data.store, lang)
 
         st.subheader(t("data.upload.title", lang))
         show_flash(UPLOAD)
         uploads = uploader(lang, settings)
         if uploads:
-            token, proposal = proposal_for(data.folder, uploads, data.latest, settings, lang)
-            review(data.folder, token, proposal, access, lang)
+            token, proposal = proposal_for(data.store, uploads, data.latest, settings, lang)
+            review(token, proposal, access, lang)
 
         st.subheader(t("data.history.title", lang))
         show_flash(HISTORY)
@@ -72,6 +72,6 @@ if signin_tab.open:
         signin_lists(data, access, settings, lang)
         if data.latest.dataset is not None and data.latest.ok:
             st.subheader(t("entry.resident.form_title", lang))
-            new_resident_form(data, data.latest.dataset, access, lang)
+            new_resident_form(data.latest.dataset, access, lang)
 
 about_installation(data, lang)

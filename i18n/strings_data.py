@@ -135,6 +135,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.history.col.undone": {"lv": "atsaukta", "en": "undone"},
     "data.history.kind.save": {"lv": "saglabāšana", "en": "save"},
     "data.history.kind.undo": {"lv": "atsaukšana", "en": "undo"},
+    "data.history.kind.import": {"lv": "ielāde datubāzē", "en": "import into the database"},
     "data.action.replaced": {"lv": "aizstāts", "en": "replaced"},
     "data.action.created": {"lv": "pievienots", "en": "added"},
     "data.action.removed": {"lv": "noņemts", "en": "removed"},

@@ -47,6 +47,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.col.message": {"lv": "paskaidrojums", "en": "message"},
     "cli.col.rule": {"lv": "noteikums", "en": "rule"},
     # problēmas: faili un mapes / problems: files and folders
+    "problem.database_unreachable": {
+        "lv": "Datubāze {value} nav sasniedzama vai šīs partnerības dati nav nolasāmi; rāda pēdējos labos datus, ja "
+              "tādi ir. Administrators to redz servera žurnālā.",
+        "en": "The database {value} cannot be reached or this partnership's data cannot be read; the last good data "
+              "is shown, if any. The administrator sees why in the server's log.",
+    },
     "problem.folder_missing": {
         "lv": "Datu mape {value} neeksistē vai nav mape.",
         "en": "The data folder {value} does not exist or is not a folder.",

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from loaders import LoadResult, Problem, folder_fingerprint, load_dataset, table_files
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits
@@ -21,6 +22,10 @@ from storage.diff import TableDiff, diff_datasets
 from storage.intake import Intake
 from storage.names import table_of
 from storage.recovery import recover
+
+
+class _Snapshots(Protocol):
+    def snapshot(self) -> FolderSnapshot: ...
 
 
 @dataclass(frozen=True)
@@ -124,14 +129,16 @@ class Proposal:
 
 
 def stage(
-    folder: Path, intake: Intake, current: LoadResult | None = None, limits: ArchiveLimits = DEFAULT_LIMITS
+    source: Path | _Snapshots, intake: Intake, current: LoadResult | None = None,
+    limits: ArchiveLimits = DEFAULT_LIMITS,
 ) -> Proposal:
-    """Check ``intake`` against the table files now in ``folder``.
+    """Check ``intake`` against the table files now in ``source``: a folder, or a store
+    (:mod:`storage.store`: the folder's or a database LAG's, whose tables come as table files).
 
-    ``current`` is the app's load of the folder, reused for the diff when its fingerprint is the
+    ``current`` is the app's load of the data, reused for the diff when its fingerprint is the
     one read here (otherwise the current files are loaded again).
     """
-    now = snapshot(folder)
+    now = snapshot(source) if isinstance(source, Path) else source.snapshot()
     proposal = Proposal(base_fingerprint=now.fingerprint, intake=intake)
     if not intake.files or not intake.ok:
         return proposal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,11 @@ from loaders.dataset import SUFFIXES
 from loaders.problems import error
 from storage import RecoveryReport, recover
 from storage.errors import SaveFailed
+from storage.postgres.url import redacted, split_lag
+from storage.store import DatabaseStore, DataStore, FolderStore, store_for
 from ui.settings import current_settings
+
+log = logging.getLogger(__name__)
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DEMO_DIR = PROJECT_DIR / "data"
@@ -79,6 +84,7 @@ def _recoveries() -> dict[str, RecoveryReport]:
 
 @dataclass(frozen=True)
 class DataState:
+    #: the data folder (the database: the folder setting, unused for the tables; see ``store``)
     folder: Path
     #: the newest load of the files (may have errors)
     latest: LoadResult
@@ -89,19 +95,58 @@ class DataState:
     recovery: RecoveryReport | None = None
     #: whether that happened in this run (every page then says so)
     recovered_now: bool = False
+    #: where the tables are read from and saved to: the folder, or a LAG in the database
+    store: DataStore | None = None
+
+    @property
+    def in_database(self) -> bool:
+        return isinstance(self.store, DatabaseStore)
+
+    @property
+    def files_folder(self) -> Path | None:
+        """The folder of what only a folder has (logos, monitoring marks, remembered columns): ``None``
+        for the database."""
+        return None if self.in_database else self.folder
 
     @property
     def showing_older_data(self) -> bool:
         return self.shown is not None and self.shown is not self.latest
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _load_database(url: str, lag: str, fingerprint: str) -> LoadResult:
+    del fingerprint  # part of the cache key only: a new revision means a new load
+    return DatabaseStore(url, lag).load()
+
+
+def _database_data(folder: Path, database_url: str) -> DataState:
+    """One LAG of the database: loaded again only when its latest revision changed."""
+    store = store_for(folder, database_url)
+    key = f"{redacted(database_url)}"
+    try:
+        latest = _load_database(*split_lag(database_url), store.fingerprint())
+    except Exception as exc:  # the database down, a wrong password, no such LAG: a problem to show, never a crash
+        from storage.postgres.store import secret_free
+
+        log.warning("the database cannot be read: %s", secret_free(str(exc), database_url))
+        latest = LoadResult(folder=folder, dataset=None, problems=[error("", "database_unreachable", value=key)])
+    good = _last_good()
+    if latest.ok and latest.dataset is not None:
+        good[key] = latest
+    return DataState(folder, latest, good.get(key), None, store=store)
+
+
 def current_data() -> DataState:
     folder = data_folder()
+    database_url = current_settings().database_url
+    if database_url and split_lag(database_url)[1]:
+        return _database_data(folder, database_url)
     try:
         recovered = recover(folder)  # a save killed half way is rolled back before anything is read
     except SaveFailed as failed:  # the files may be half changed: never read them as if they were whole
         problem = error("", "recovery_failed", value=failed.params.get("backup") or str(folder))
-        return DataState(folder, LoadResult(folder, None, [problem]), _last_good().get(str(folder)), None)
+        return DataState(folder, LoadResult(folder, None, [problem]), _last_good().get(str(folder)), None,
+                         store=FolderStore(folder))
     if recovered is not None:
         _recoveries()[str(folder)] = recovered
     signature = files_signature(folder)
@@ -113,9 +158,10 @@ def current_data() -> DataState:
     if latest.ok and latest.dataset is not None:
         store[str(folder)] = latest
     return DataState(folder, latest, store.get(str(folder)), last_change(signature),
-                     _recoveries().get(str(folder)), recovered is not None)
+                     _recoveries().get(str(folder)), recovered is not None, FolderStore(folder))
 
 
 def clear_caches() -> None:
     """After the files were changed from the app: every page must show the new data."""
     _load.clear()
+    _load_database.clear()

@@ -8,16 +8,16 @@ write what was on the screen, and refuses if someone else changed the data meanw
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import streamlit as st
 
 from i18n import t
 from i18n.formatting import fmt_datetime
-from storage import Proposal, StorageError, StorageSettings, last_undoable, save_proposal, undo_last_save
+from storage import Proposal, StorageError, StorageSettings
+from storage.store import save_checked
 from ui.data_page import staff
 from ui.data_page.changes import change_summary
-from ui.loading import clear_caches
+from ui.loading import clear_caches, current_data
 from ui.settings import current_settings
 from ui.text import md
 
@@ -104,7 +104,7 @@ def password_given(key: str, place: str, lang: str) -> bool:
     return False
 
 
-def save_clicked(folder: str, token: str, place: str, lang: str) -> None:
+def save_clicked(token: str, place: str, lang: str) -> None:
     if not password_given(save_password_key(place), place, lang):
         return
     proposal = cached_proposal(token, place)
@@ -112,7 +112,7 @@ def save_clicked(folder: str, token: str, place: str, lang: str) -> None:
         flash(place, "error", t("data.error.expired", lang))
         return
     try:
-        receipt = save_proposal(Path(folder), proposal, StorageSettings.from_settings(current_settings()))
+        entry = save_checked(current_data().store, proposal, StorageSettings.from_settings(current_settings()))
     except StorageError as exc:
         flash(place, "error", error_message(exc, lang))
         return
@@ -122,24 +122,25 @@ def save_clicked(folder: str, token: str, place: str, lang: str) -> None:
     changes = "; ".join(
         f"{t(f'table.{diff.table}', lang)}: {change_summary(diff, lang)}" for diff in proposal.diffs or []
     )
-    flash(place, "success", t("data.saved", lang, files=files_text(receipt.entry.files, lang, name=md),
-                               changes=changes or "–", backup=f".history/{receipt.entry.id}"))
+    flash(place, "success", t("data.saved", lang, files=files_text(entry.files, lang, name=md),
+                               changes=changes or "–", backup=f".history/{entry.id}"))
 
 
-def undo_clicked(folder: str, expected_fingerprint: str, lang: str) -> None:
+def undo_clicked(expected_fingerprint: str, lang: str) -> None:
     if not password_given(UNDO_PASSWORD_KEY, HISTORY, lang):
         return
-    undone = last_undoable(Path(folder))
+    store = current_data().store
+    undone = store.last_undoable()
     try:
-        receipt = undo_last_save(Path(folder), expected_fingerprint, StorageSettings.from_settings(current_settings()))
+        entry = store.undo(expected_fingerprint, StorageSettings.from_settings(current_settings()))
     except StorageError as exc:
         flash(HISTORY, "error", error_message(exc, lang))
         return
     clear_caches()
     st.session_state.pop(PROPOSAL_KEY, None)
-    flash(HISTORY, "success", t("data.undone", lang, files=files_text(receipt.entry.files, lang, name=md),
-                       when=fmt_datetime(undone.created if undone else receipt.entry.created, lang),
-                       backup=f".history/{receipt.entry.id}"))
+    flash(HISTORY, "success", t("data.undone", lang, files=files_text(entry.files, lang, name=md),
+                       when=fmt_datetime(undone.created if undone else entry.created, lang),
+                       backup=f".history/{entry.id}"))
 
 
 def files_text(files: dict[str, str], lang: str, name: Callable[[str], str] = str) -> str:

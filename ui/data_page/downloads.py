@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import streamlit as st
 
 from i18n import t
 from loaders.contract import TABLES
 from storage.export import data_zip
+from storage.store import DataStore
 from storage.templates import XLSX_MIME, describe_table, template_csv, template_xlsx
 
 
@@ -33,9 +33,9 @@ def templates(lang: str) -> None:
     st.caption(t("data.templates.note", lang))
 
 
-def data_zip_button(folder: Path, lang: str) -> None:
+def data_zip_button(store: DataStore, lang: str) -> None:
     st.download_button(
-        t("data.download_zip", lang), data=lambda: data_zip(folder),
+        t("data.download_zip", lang), data=lambda: data_zip(store),
         file_name=f"koprades-dati-{dt.date.today():%Y-%m-%d}.zip", mime="application/zip",
         icon=":material/folder_zip:", on_click="ignore", key="data-download-zip",
     )  # fmt: skip

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -23,7 +22,8 @@ from i18n.labels import code_label
 from loaders import Dataset, Problem
 from loaders.contract import TABLES, ColumnSpec, Kind
 from storage import IncomingFile, Intake, stage
-from storage.editing import EditableTable, editable_table, kept_rows, table_file_bytes
+from storage.editing import EditableTable, kept_rows, table_file_bytes
+from storage.store import DataStore
 from ui.data_page.actions import EDITOR, cached_proposal, remember_proposal, show_flash, widget_key
 from ui.data_page.staff import Access
 from ui.data_page.upload import review
@@ -36,9 +36,9 @@ FIRST_ROW = 1
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _editable(folder: str, fingerprint: str, table: str) -> EditableTable:  # noqa: ARG001 (the cache key)
-    """The table as the editor shows it, read once per version of the folder."""
-    return editable_table(Path(folder), table)
+def _editable(_store: DataStore, where: str, fingerprint: str, table: str) -> EditableTable:  # noqa: ARG001 (the cache key)
+    """The table as the editor shows it, read once per version of the data (``where``: which data)."""
+    return _store.editable(table)
 
 
 def grid_frame(editable: EditableTable, lang: str) -> pd.DataFrame:
@@ -144,7 +144,8 @@ def table_editor(data: DataState, access: Access, lang: str) -> None:
     table = st.selectbox(t("entry.editor.table", lang), list(TABLES), format_func=lambda n: t(f"table.{n}", lang),
                          key="entry-editor-table")
     try:
-        editable = _editable(str(data.folder), data.latest.fingerprint, table)
+        where = f"lag:{data.store.lag}" if data.in_database else str(data.folder)
+        editable = _editable(data.store, where, data.latest.fingerprint, table)
     except ValueError:
         st.warning(t("entry.editor.unreadable", lang), icon=":material/warning:")
         return
@@ -165,7 +166,7 @@ def table_editor(data: DataState, access: Access, lang: str) -> None:
         source = t("entry.editor.grid", lang, table=t(f"table.{table}", lang))
         intake = Intake(files={table: IncomingFile(table, editable.file_name, source, data_bytes)})
         with st.spinner(t("data.upload.checking", lang)):
-            proposal = stage(data.folder, intake, data.latest)
+            proposal = stage(data.store, intake, data.latest)
         remember_proposal(token, proposal, EDITOR)
-    review(data.folder, token, proposal, access, lang, place=EDITOR,
+    review(token, proposal, access, lang, place=EDITOR,
            shown_problems=lambda problems: grid_problems(problems, table, edited, lang))

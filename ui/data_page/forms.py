@@ -19,7 +19,7 @@ from loaders import Dataset
 from loaders.contract import EVENT_TYPES, GENDERS, OCCUPATIONS
 from loaders.municipalities import OFFICIAL
 from storage import IncomingFile, Intake, stage
-from storage.editing import editable_table, table_file_bytes
+from storage.editing import table_file_bytes
 from storage.pseudonyms import KeyProblem
 from ui.data_page.actions import (
     EVENT,
@@ -64,24 +64,24 @@ def _names(table: pd.DataFrame, id_column: str, name_column: str) -> dict[str, s
 
 def _staged(data: DataState, table: str, row: dict, place: str, lang: str) -> None:
     """Add ``row`` to ``table``'s file and check it: the proposal is kept for the review."""
-    current = editable_table(data.folder, table)
+    current = data.store.editable(table)
     frame = pd.concat([current.frame, pd.DataFrame([row]).reindex(columns=current.frame.columns)], ignore_index=True)
     data_bytes = table_file_bytes(table, frame, current.file_name, current.extra_columns,
                                   original=current.original_columns if current.exists else None)
     token = f"{hashlib.sha256(data_bytes).hexdigest()}:{data.latest.fingerprint}"
     source = t("entry.form.source", lang, table=t(f"table.{table}", lang))
     intake = Intake(files={table: IncomingFile(table, current.file_name, source, data_bytes)})
-    remember_proposal(token, stage(data.folder, intake, data.latest), place)
+    remember_proposal(token, stage(data.store, intake, data.latest), place)
     st.session_state[result_key(place)] = token
 
 
-def _review_staged(data: DataState, access: Access, place: str, lang: str) -> bool:
+def _review_staged(access: Access, place: str, lang: str) -> bool:
     """The check and Save of the form's row, if one is waiting; whether one was."""
     token = st.session_state.get(result_key(place))
     proposal = cached_proposal(token, place) if token else None
     if proposal is None:
         return False
-    review(data.folder, token, proposal, access, lang, place=place)
+    review(token, proposal, access, lang, place=place)
     if st.button(t("entry.form.discard", lang), icon=":material/close:", key=f"{place}-discard"):
         next_round(place)
         st.rerun()
@@ -91,7 +91,7 @@ def _review_staged(data: DataState, access: Access, place: str, lang: str) -> bo
 def new_event_form(data: DataState, dataset: Dataset, access: Access, lang: str) -> None:
     """A form for the common case: an event at a space or elsewhere, with its date, type and head count."""
     show_flash(EVENT)
-    if _review_staged(data, access, EVENT, lang):
+    if _review_staged(access, EVENT, lang):
         return
     spaces = _names(dataset.spaces, "space_id", "name")
     projects = _names(dataset.projects, "project_code", "title")
@@ -126,10 +126,10 @@ def new_event_form(data: DataState, dataset: Dataset, access: Access, lang: str)
     st.rerun()
 
 
-def new_resident_form(data: DataState, dataset: Dataset, access: Access, lang: str) -> None:
+def new_resident_form(dataset: Dataset, access: Access, lang: str) -> None:
     """A new resident, their id made from their name with the key (so sign-in lists find them)."""
     show_flash(RESIDENT)
-    if _review_staged(data, access, RESIDENT, lang):
+    if _review_staged(access, RESIDENT, lang):
         return
     chain = key_chain()
     if isinstance(chain, KeyProblem):

@@ -7,7 +7,7 @@ import streamlit as st
 
 from i18n import t
 from i18n.formatting import fmt_datetime
-from storage import HistoryEntry, last_undoable, list_history
+from storage import HistoryEntry
 from ui.data_page.actions import UNDO_PASSWORD_KEY, files_text, undo_clicked
 from ui.data_page.staff import Access
 from ui.loading import DataState
@@ -30,12 +30,12 @@ def history_frame(entries: list[HistoryEntry], lang: str) -> pd.DataFrame:
 
 
 def history(data: DataState, access: Access, lang: str) -> None:
-    entries = list_history(data.folder)
+    entries = data.store.history()
     if not entries:
         st.caption(t("data.history.empty", lang))
         return
     st.dataframe(history_frame(entries, lang), hide_index=True, width="stretch", placeholder="–")
-    last = last_undoable(data.folder)
+    last = data.store.last_undoable()
     if last is None:
         st.caption(t("data.history.nothing_to_undo", lang))
     elif last.after != data.latest.fingerprint:
@@ -47,4 +47,4 @@ def history(data: DataState, access: Access, lang: str) -> None:
             st.text_input(t("data.password", lang), type="password", key=UNDO_PASSWORD_KEY,
                           autocomplete="current-password", width=360)
             st.form_submit_button(t("data.undo", lang), icon=":material/undo:", key="data-undo",
-                                  on_click=undo_clicked, args=(str(data.folder), data.latest.fingerprint, lang))
+                                  on_click=undo_clicked, args=(data.latest.fingerprint, lang))

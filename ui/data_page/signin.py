@@ -25,7 +25,7 @@ from i18n.formatting import fmt_date, fmt_int
 from loaders import Dataset
 from loaders.signin import SigninList, read_signin_file, read_signin_paste
 from storage import IncomingFile, Intake, StorageSettings, stage
-from storage.editing import editable_table, table_file_bytes
+from storage.editing import table_file_bytes
 from storage.pseudonyms import KeyChain, KeyProblem
 from storage.signin import (
     ColumnMap,
@@ -125,7 +125,7 @@ def _printable_sheet(data: DataState, dataset: Dataset, event_id: str, lang: str
 
     event = sheet_event(dataset, event_id, lang)
     name = f"{t('entry.signin.sheet_file', lang)}_{re.sub(r'[^0-9A-Za-z._-]', '_', event_id)}"  # an id is data
-    found = logos(data.folder)
+    found = logos(data.files_folder)
     st.caption(t("entry.signin.sheet_intro", lang))
     left, right = st.columns(2, width=520)
     left.download_button(t("entry.signin.sheet_pdf", lang), lambda: signin_sheet_pdf(event, lang, found),
@@ -155,9 +155,10 @@ def _given_list(settings: StorageSettings) -> SigninList | None:
     return None
 
 
-def _column_choice(listed: SigninList, folder: Path, lang: str) -> ColumnMap:
+def _column_choice(listed: SigninList, folder: Path | None, lang: str) -> ColumnMap:
     """The columns of the list: as remembered for its header, else guessed; staff may change them."""
-    start = remembered_columns(folder, listed.header) or guess_columns(listed.header)
+    remembered = remembered_columns(folder, listed.header) if folder is not None else None
+    start = remembered or guess_columns(listed.header)
     positions = [None, *range(len(listed.header))]
     letters = [_letter(i) for i in range(len(listed.header))]
 
@@ -190,7 +191,7 @@ def _letter(position: int) -> str:
 def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed: SigninList, access: Access,
                        lang: str) -> None:
     st.markdown(t("entry.signin.columns_title", lang, row=listed.header_row))
-    columns = _column_choice(listed, data.folder, lang)
+    columns = _column_choice(listed, data.files_folder, lang)
     if not columns.has_name:
         st.warning(t("entry.signin.no_name_column", lang), icon=":material/warning:")
         return
@@ -215,6 +216,7 @@ def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed:
         st.info(t("data.review.read_only", lang), icon=":material/lock:")
         return
     known = known_ids(dataset.attendance, dataset.residents, except_event=event_id if replace else None)
+    layouts_folder = None if is_demo(data.folder) else data.files_folder
     residents = set(dataset.residents["resident_id"].astype(str))
     with st.form("signin-convert-form", enter_to_submit=True):
         st.markdown(t("entry.signin.convert_intro", lang))
@@ -223,10 +225,10 @@ def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed:
         st.form_submit_button(
             t("entry.signin.convert", lang), type="primary", icon=":material/shield_person:", key="signin-convert",
             on_click=_convert_clicked,
-            args=(str(data.folder), event_id, columns, frozenset(namesakes), replace, known, residents, lang))
+            args=(layouts_folder, event_id, columns, frozenset(namesakes), replace, known, residents, lang))
 
 
-def _convert_clicked(folder: str, event_id: str, columns: ColumnMap, namesakes: frozenset[int], replace: bool,  # noqa: FBT001
+def _convert_clicked(folder: Path | None, event_id: str, columns: ColumnMap, namesakes: frozenset[int], replace: bool,  # noqa: FBT001
                      known: set[str], residents: set[str], lang: str) -> None:
     """With the staff password: the names of the list (read again from the widgets) become ids."""
     if not password_given(PASSWORD_KEY, SIGNIN, lang):
@@ -239,8 +241,8 @@ def _convert_clicked(folder: str, event_id: str, columns: ColumnMap, namesakes: 
     people, _ = people_of(listed, columns, today())
     imported = pseudonymise(event_id, people, chain, known, residents, set(namesakes))
     del people  # the names: gone with this call
-    if not is_demo(Path(folder)):
-        remember_columns(Path(folder), listed.header, columns, today())
+    if folder is not None:  # the demo data and the database keep no layouts
+        remember_columns(folder, listed.header, columns, today())
     next_round(SIGNIN)  # new keys for the uploader and the text area: the file and the pasted names are dropped
     st.session_state[result_key(SIGNIN)] = (imported, replace)
 
@@ -280,7 +282,7 @@ def _imported(data: DataState, imported: ImportedList, replace: bool, access: Ac
         if st.button(t("entry.signin.discard", lang), icon=":material/close:", key="signin-discard"):
             next_round(SIGNIN)
             st.rerun()
-    current = editable_table(data.folder, "attendance")
+    current = data.store.editable("attendance")
     after, skipped = attendance_after(current.frame, imported, replace=replace)
     if skipped:
         st.caption(t("entry.signin.skipped", lang, count=fmt_int(skipped, lang)))
@@ -291,6 +293,6 @@ def _imported(data: DataState, imported: ImportedList, replace: bool, access: Ac
     if proposal is None:
         source = t("entry.signin.source", lang)
         intake = Intake(files={"attendance": IncomingFile("attendance", current.file_name, source, data_bytes)})
-        proposal = stage(data.folder, intake, data.latest)
+        proposal = stage(data.store, intake, data.latest)
         remember_proposal(token, proposal, SIGNIN)
-    review(data.folder, token, proposal, access, lang, place=SIGNIN)
+    review(token, proposal, access, lang, place=SIGNIN)

@@ -18,7 +18,7 @@ def files_frame(data: DataState, lang: str) -> pd.DataFrame:
     rows = []
     for name in TABLES:
         info = data.latest.files.get(name)
-        path = data.folder / info.file if info else None
+        path = data.files_folder / info.file if info and data.files_folder else None
         changed = dt.datetime.fromtimestamp(path.stat().st_mtime) if path and path.is_file() else None
         rows.append({
             t("data.status.col.table", lang): f"{t(f'table.{name}', lang)} ({name})",

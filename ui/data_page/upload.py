@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
 import streamlit as st
 
@@ -12,6 +11,7 @@ from i18n import t
 from i18n.formatting import fmt_int
 from loaders import LoadResult, Problem
 from storage import Proposal, StorageSettings, stage, take_uploads
+from storage.store import DataStore
 from ui.data_page.actions import UPLOAD, cached_proposal, remember_proposal, save_clicked, save_password_key, upload_key
 from ui.data_page.changes import table_changes
 from ui.data_page.staff import Access
@@ -51,7 +51,7 @@ def uploader(lang: str, settings: StorageSettings) -> list:
 
 
 def proposal_for(
-    folder: Path, uploads: list, latest: LoadResult, settings: StorageSettings, lang: str
+    store: DataStore, uploads: list, latest: LoadResult, settings: StorageSettings, lang: str
 ) -> tuple[str, Proposal]:
     """The upload checked against the current files; computed once per upload and data version."""
     digest = hashlib.sha256()
@@ -62,13 +62,13 @@ def proposal_for(
     if proposal is None:
         with st.spinner(t("data.upload.checking", lang)):
             intake = take_uploads([(u.name, u.getvalue()) for u in uploads], settings)
-            proposal = stage(folder, intake, latest)
+            proposal = stage(store, intake, latest)
         remember_proposal(token, proposal)
     return token, proposal
 
 
 def review(
-    folder: Path, token: str, proposal: Proposal, access: Access, lang: str, *, place: str = UPLOAD,
+    token: str, proposal: Proposal, access: Access, lang: str, *, place: str = UPLOAD,
     shown_problems: Callable[[list[Problem]], list[Problem]] | None = None,
 ) -> None:
     """The check's problems, the changes per table and the Save form (with the password) of ``place``.
@@ -91,7 +91,7 @@ def review(
         st.info(t("data.review.same_files", lang), icon=":material/done_all:")
         return
     if access is Access.PASSWORD:
-        _save_form(folder, token, place, lang)
+        _save_form(token, place, lang)
     else:
         st.info(t("data.review.read_only", lang), icon=":material/lock:")
 
@@ -108,11 +108,11 @@ def _changes(proposal: Proposal, lang: str) -> None:
         st.caption(t("data.review.replaces", lang, old=md(name)))
 
 
-def _save_form(folder: Path, token: str, place: str, lang: str) -> None:
+def _save_form(token: str, place: str, lang: str) -> None:
     suffix = "" if place == UPLOAD else f"-{place}"
     with st.form(f"data-save-form{suffix}", enter_to_submit=True):
         st.markdown(t("data.review.save_intro", lang))
         st.text_input(t("data.password", lang), type="password", key=save_password_key(place),
                       autocomplete="current-password", width=360)
         st.form_submit_button(t("data.save", lang), type="primary", icon=":material/save:", key=f"data-save{suffix}",
-                              on_click=save_clicked, args=(str(folder), token, place, lang))
+                              on_click=save_clicked, args=(token, place, lang))
