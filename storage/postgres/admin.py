@@ -88,6 +88,9 @@ def init_database(admin_url: str, *, app_password: str, network_password: str, r
         dbname = conn.execute("select current_database()").fetchone()[0]  # type: ignore[index]
         conn.execute(sql.SQL("grant connect on database {} to {}, {}").format(
             sql.Identifier(dbname), sql.Identifier(roles.app), sql.Identifier(roles.network)))
+        # a save copies into a temporary table first (COPY into a table with row-level security is refused)
+        conn.execute(sql.SQL("grant temporary on database {} to {}").format(
+            sql.Identifier(dbname), sql.Identifier(roles.app)))
         conn.execute(sql.SQL("set local role {}").format(owner))
         for statement in schema_sql(roles):
             conn.execute(statement)  # type: ignore[arg-type]  # our own SQL, no parameters

@@ -104,7 +104,7 @@ class PostgresStore:
     def load(self) -> LoadResult:
         """The LAG's tables as the loaders' result (``ok``, no problems; fingerprint = revision)."""
         with self._transaction(read_only=True) as conn:
-            return tables.read_dataset(conn, self.lag, source=self.source)
+            return tables.as_loaded(tables.read_dataset(conn, self.lag, source=self.source))
 
     def snapshot(self) -> FolderSnapshot:
         """The LAG's tables as table files and their fingerprint (like :func:`storage.staging.snapshot`)."""

@@ -32,7 +32,7 @@ from loaders import LoadResult
 from loaders.contract import TABLES, ColumnSpec, Kind, TableSpec
 from loaders.dataset import Dataset
 from loaders.parsing import parse_table
-from loaders.problems import FileInfo
+from loaders.problems import FileInfo, error
 from loaders.reading import (
     ENCODING_UTF8_BOM,
     FileRefused,
@@ -256,6 +256,17 @@ def read_dataset(conn: psycopg.Connection, lag: str, *, source: str = "") -> Loa
     }
     return LoadResult(folder=source or f"postgresql ?lag={lag}",  # type: ignore[arg-type]
                       dataset=Dataset(**frames), problems=[], files=infos, fingerprint=fingerprint(lag, revision))
+
+
+def as_loaded(result: LoadResult) -> LoadResult:
+    """What the pages and commands get: a LAG with no data yet (nothing imported) is what a folder
+    without its required tables is, not loaded, with a problem per missing table."""
+    missing = [error(name, "table_missing", file=f"{name}.csv") for name, spec in TABLES.items()
+               if spec.required and name not in result.files]
+    if not missing:
+        return result
+    return LoadResult(folder=result.folder, dataset=None, problems=missing, files=result.files,
+                      fingerprint=result.fingerprint)
 
 
 def table_files(
