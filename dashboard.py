@@ -17,7 +17,8 @@ from i18n import t
 from loaders.memory import return_freed_memory
 from metrics import Filters
 from ui import context, sidebar, url_state
-from ui.loading import current_data
+from ui.loading import current_data, data_folder
+from ui.network import network_state, network_url
 from ui.text import md
 from ui.widgets import problems_table
 
@@ -40,12 +41,14 @@ PAGES = (
     PageSpec("app_pages/reports.py", "reports", ":material/description:", uses_filters=False),
     PageSpec("app_pages/data.py", "data", ":material/database:", uses_filters=False, needs_data=False),
 )
+#: shown only when the dashboard reads every LAG of the database with the network role
+NETWORK_PAGE = PageSpec("app_pages/network.py", "network", ":material/hub:")
 
 
-def page_links(where: DeltaGenerator, pages: dict[str, StreamlitPage]) -> None:
+def page_links(where: DeltaGenerator, pages: dict[str, StreamlitPage], specs: tuple[PageSpec, ...]) -> None:
     """The menu: a link per page, carrying the language and, to a page with filters, the filters."""
     with where:
-        for spec in PAGES:
+        for spec in specs:
             st.page_link(pages[spec.url_path], query_params=sidebar.link_params(with_filters=spec.uses_filters))
 
 
@@ -55,21 +58,23 @@ st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon="�
 url_state.begin_run()  # before any widget: is this run a Back or Forward to an earlier URL?
 navigation = st.sidebar.container(key="navigation")  # the page links, filled once the filters are known
 lang = sidebar.language_switch()
-data = current_data()
+in_network = network_url() is not None
+data = network_state(data_folder(), lang) if in_network else current_data()
+shown_pages = (*PAGES[:-1], NETWORK_PAGE, PAGES[-1]) if in_network else PAGES
 
 pages = {
     spec.url_path: st.Page(spec.script, url_path=spec.url_path, title=t(f"page.{spec.url_path}", lang),
                            icon=spec.icon, default=i == 0)
-    for i, spec in enumerate(PAGES)
+    for i, spec in enumerate(shown_pages)
 }
 # Streamlit's own menu would drop the query parameters on a page change and add a history entry
 # for the page without them; these links carry them, so a page view is one entry (see ui/url_state.py)
 page = st.navigation(list(pages.values()), position="hidden")
-spec = next(s for s in PAGES if pages[s.url_path] is page)
+spec = next(s for s in shown_pages if pages[s.url_path] is page)
 dataset = data.shown.dataset if data.shown is not None else None
 
 if dataset is None and spec.needs_data:
-    page_links(navigation, pages)
+    page_links(navigation, pages, shown_pages)
     st.title(t("app.title", lang))
     st.error(t("app.cannot_load", lang, folder=md(data.folder)), icon=":material/error:")
     st.page_link(pages["data"], label=t("app.go_to_data", lang), icon=":material/database:",
@@ -78,6 +83,6 @@ if dataset is None and spec.needs_data:
     st.stop()
 
 filters = sidebar.filters(dataset, lang) if spec.uses_filters and dataset is not None else Filters()
-page_links(navigation, pages)
+page_links(navigation, pages, shown_pages)
 context.publish(context.PageContext(lang=lang, data=data, dataset=dataset, filters=filters))
 page.run()

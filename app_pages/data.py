@@ -29,6 +29,9 @@ settings = StorageSettings.from_settings(current_settings())
 access = staff.access()
 
 page_header(ctx, "page.data")
+if data.store is None:  # the network view: every partnership's data, read only
+    st.info(t("network.read_only", lang), icon=":material/visibility:")
+    st.stop()
 if access is not staff.Access.PASSWORD:
     with st.container(key="read-only"):
         st.info(t(f"data.access.{access.value}", lang), icon=":material/lock:")

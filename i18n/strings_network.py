@@ -2,6 +2,11 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "page.network": {"lv": "Tīkls", "en": "Network"},
+    "network.picker": {"lv": "Partnerība", "en": "Partnership"},
+    "network.read_only": {
+        "lv": "Tīkla skatā dati ir tikai lasāmi: katra partnerība savus datus maina savā panelī.",
+        "en": "In the network view the data is read only: each partnership changes its data in its own dashboard.",
+    },
     "network.all_lags": {"lv": "Visas partnerības", "en": "All partnerships"},
     "network.intro": {
         "lv": "Katras vietējās rīcības grupas (partnerības) rādītāji izvēlētajā periodā, tos pašus skaitot kā Pārskatā. Šeit ņemts vērā tikai periods: telpu, projektu un pašvaldību izvēle attiecas uz vienu partnerību.",

@@ -90,3 +90,24 @@ def test_a_database_that_cannot_be_reached_is_a_message(app, alpha: PostgresStor
     shown = "\n".join(e.value for e in at.error)
     assert "secret" not in shown
     assert t("problem.database_unreachable", "lv").split("{")[0] in shown or at.error
+
+
+def test_the_network_compares_the_lags_and_picks_one(app, alpha: PostgresStore, pg_database,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The network role's URL (no ?lag=): a Network page, a partnership picker, the Data page read only."""
+    beta = PostgresStore(pg_database.app, "beta")
+    beta.save(snapshot(PROJECT_DIR / "data").files, (), beta.fingerprint(), kind="import", author="test")
+    monkeypatch.setenv("COWORKING_DATABASE_URL", pg_database.network)
+    at = app("app_pages/network.py", period="all")
+    table = at.dataframe[0].value
+    assert len(table) == 3  # alpha, beta and all partnerships
+    one = fmt_int(metrics.event_count(alpha.load().dataset, metrics.Filters()), "lv")
+    both = fmt_int(2 * metrics.event_count(alpha.load().dataset, metrics.Filters()), "lv")
+    assert table[t("network.col.events", "lv")].tolist() == [one, one, both]
+
+    at.switch_page("app_pages/overview.py").run()
+    assert kpi(at, "events") == both  # all partnerships together
+    at.selectbox(key="network-lag").set_value("beta").run()
+    assert kpi(at, "events") == one
+    at.switch_page("app_pages/data.py").run()
+    assert t("network.read_only", "lv") in "\n".join(i.value for i in at.info)

@@ -9,8 +9,12 @@ added. A database that cannot be reached raises :class:`psycopg.Error` (the page
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
+from i18n import t
+from metrics.network import ALL_LAGS
 from storage.postgres.network import NetworkData, read_network, revisions_at
 from storage.postgres.url import is_database_url, redacted, split_lag
 from ui.settings import current_settings
@@ -53,3 +57,35 @@ def _read(source: str, revisions: tuple[tuple[str, int], ...], *, _url: str) -> 
 def clear_cache() -> None:
     """Forget the cached read (tests)."""
     _read.clear()
+
+
+#: the sidebar's choice of partnership in network mode (kept in the session)
+LAG_KEY = "network-lag"
+
+
+def lag_picker(data: NetworkData, lang: str) -> str:
+    """The sidebar's partnership: "Visas partnerības" (every LAG together) or one LAG with data."""
+    options = [ALL_LAGS, *data.datasets]
+    if st.session_state.get(LAG_KEY) not in options:
+        st.session_state.pop(LAG_KEY, None)
+    return st.sidebar.selectbox(
+        t("network.picker", lang), options, key=LAG_KEY,
+        format_func=lambda code: t("network.all_lags", lang) if code == ALL_LAGS else data.names.get(code, code))
+
+
+def network_state(folder: Path, lang: str):
+    """The pages' data in network mode: the chosen LAG, or all of them (read only: no store)."""
+    from loaders import LoadResult
+    from loaders.problems import error
+    from ui.loading import DataState
+
+    try:
+        data = network_data()
+    except Exception:  # the database down or the password wrong: a message, never a crash
+        source = network_source() or ""
+        return DataState(folder, LoadResult(folder, None, [error("", "database_unreachable", value=source)]),
+                         None, None)
+    assert data is not None
+    chosen = lag_picker(data, lang)
+    result = data.combined_result if chosen == ALL_LAGS else data.results[chosen]
+    return DataState(folder, result, result if result.ok else None, None)
