@@ -11,7 +11,6 @@ from metrics.annotations import annotation_positions, chart_annotations
 from metrics.kpis import OUTCOME_KPI_KEYS, outcome_changes, outcome_kpis
 from ui import context
 from ui.labels import time_axis
-from ui.loading import is_demo
 from ui.text import md
 from ui.widgets import chart, empty_message, kpi_cards, page_header, period_caption
 
@@ -63,7 +62,7 @@ with trend:
         )
 with about, st.container(border=True, key="data-source"):
     st.subheader(t("overview.data_title", lang))
-    kind = t("overview.demo" if is_demo(ctx.data.folder) else "overview.real", lang)
+    kind = t("overview.demo" if ctx.data.is_demo else "overview.real", lang)
     st.markdown(t("overview.data_kind", lang, kind=kind))
     if ctx.data.last_change is not None:
         st.markdown(t("overview.last_change", lang, when=fmt_datetime(ctx.data.last_change, lang)))

@@ -56,7 +56,7 @@ else:
 
 st.subheader(t("report.page.downloads", lang))
 st.caption(t("report.page.downloads_help", lang))
-downloads(report, fingerprint, lang, ctx.data.folder)
+downloads(report, fingerprint, lang, ctx.data.files_folder)
 
 st.subheader(t("report.page.preview", lang))
 st.caption(f"{md(report.identification.title)} · {period_text(report.start, report.end, report.lang)} · "
@@ -112,4 +112,4 @@ for pair in (previews[i : i + 2] for i in range(0, len(previews), 2)):
             else:
                 chart(item.figure, key=f"report-chart-{item.key}")
 
-monitoring_section(ds, ctx.data.folder, lang)
+monitoring_section(ds, ctx.data.files_folder, lang)

@@ -1,6 +1,10 @@
 """Strings of the post-project monitoring reports (the Reports page's section and its calendar file)."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "monitoring.mark.database": {
+        "lv": "Datubāzē atzīmes par iesniegtajiem pārskatiem vēl netiek glabātas: statuss rāda termiņus.",
+        "en": "The database does not keep the marks of submitted reports yet: the statuses show the deadlines.",
+    },
     "monitoring.title": {"lv": "Uzraudzības pārskati", "en": "Monitoring reports"},
     "monitoring.intro": {
         "lv": "Pārskati, kas jāiesniedz pēc noslēguma maksājuma: katru gadu līdz {due} par iepriekšējo gadu, "

@@ -37,5 +37,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "network.col.unique_participants": {"lv": "Unikālie dalībnieki", "en": "Unique participants"},
     "network.col.spaces": {"lv": "Telpas", "en": "Spaces"},
     "network.col.active_residents": {"lv": "Aktīvie rezidenti", "en": "Active residents"},
-    "network.col.jobs_fte": {"lv": "Radītās darba vietas (slodzes)", "en": "Jobs created (FTE)"},
+    "network.col.jobs_fte": {"lv": "Darba vietas (slodzes)", "en": "Jobs (FTE)"},
 }

@@ -100,7 +100,13 @@ class DataState:
 
     @property
     def in_database(self) -> bool:
-        return isinstance(self.store, DatabaseStore)
+        """Read from PostgreSQL: one LAG (a :class:`DatabaseStore`) or the network's view (no store)."""
+        return not isinstance(self.store, FolderStore)
+
+    @property
+    def is_demo(self) -> bool:
+        """The demo data shipped in ``data/`` (never the database's)."""
+        return not self.in_database and is_demo(self.folder)
 
     @property
     def files_folder(self) -> Path | None:

@@ -17,7 +17,6 @@ from metrics import KPI_KEYS
 from reports.chart_images import browser_path, render_pngs
 from ui import context
 from ui.context import PageContext
-from ui.loading import is_demo
 from ui.settings import current_settings
 from ui.text import md
 
@@ -37,7 +36,7 @@ def in_order(start: dt.date | None, end: dt.date | None, where: DeltaGenerator, 
 def page_header(ctx: PageContext, title_key: str) -> None:
     """Title, the demo-data notice and, when the files have errors, the warning about them."""
     st.title(t(title_key, ctx.lang))
-    if is_demo(ctx.data.folder):
+    if ctx.data.is_demo:
         with st.container(key="demo-banner"):
             st.info(t("app.demo_notice", ctx.lang), icon=":material/info:")
     if ctx.data.recovered_now and ctx.data.recovery is not None:

@@ -54,7 +54,7 @@ from ui.data_page.actions import (
 from ui.data_page.changes import plural_form
 from ui.data_page.staff import Access
 from ui.data_page.upload import review, uploader_in_language
-from ui.loading import DataState, is_demo
+from ui.loading import DataState
 from ui.settings import current_settings
 from ui.text import md
 from ui.widgets import problems_table
@@ -216,7 +216,7 @@ def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed:
         st.info(t("data.review.read_only", lang), icon=":material/lock:")
         return
     known = known_ids(dataset.attendance, dataset.residents, except_event=event_id if replace else None)
-    layouts_folder = None if is_demo(data.folder) else data.files_folder
+    layouts_folder = None if data.is_demo else data.files_folder
     residents = set(dataset.residents["resident_id"].astype(str))
     with st.form("signin-convert-form", enter_to_submit=True):
         st.markdown(t("entry.signin.convert_intro", lang))

@@ -21,7 +21,6 @@ from i18n.formatting import period_text
 from maps.panel import headline_cards
 from ui import url_state
 from ui.context import PageContext
-from ui.loading import is_demo
 from ui.text import md
 from ui.widgets import metric_cards
 
@@ -99,7 +98,7 @@ def title_line(ctx: PageContext) -> DeltaGenerator:
     with st.container(key="present-title", horizontal=True, vertical_alignment="center", gap="small"):
         period = period_text(ctx.filters.start, ctx.filters.end, lang)
         st.markdown(f"**{md(t('map.title', lang))}** :gray[· {md(period)}]")
-        if is_demo(ctx.data.folder):
+        if ctx.data.is_demo:
             st.badge(t("map.present.demo", lang), icon=":material/info:", color="blue",
                      help=t("map.present.demo_help", lang))
         settings = st.popover(t("map.present.settings", lang), icon=":material/tune:", type="tertiary",

@@ -131,7 +131,10 @@ def _flash() -> None:
         st.info(message, icon=":material/info:")
 
 
-def _mark_form(reports: Sequence[MonitoringReport], folder: Path, lang: str) -> None:
+def _mark_form(reports: Sequence[MonitoringReport], folder: Path | None, lang: str) -> None:
+    if folder is None:  # the database keeps no marks yet
+        st.caption(t("monitoring.mark.database", lang))
+        return
     if is_demo(folder):
         st.caption(t("monitoring.mark.demo", lang))
         return
@@ -153,7 +156,7 @@ def _mark_form(reports: Sequence[MonitoringReport], folder: Path, lang: str) -> 
         st.caption(t("monitoring.mark.help", lang))
 
 
-def monitoring_section(ds: Dataset, folder: Path, lang: str) -> None:
+def monitoring_section(ds: Dataset, folder: Path | None, lang: str) -> None:
     """The section, for every project with a final payment date (an info line when none has one)."""
     with st.container(key="monitoring"):
         st.subheader(t("monitoring.title", lang))
@@ -165,7 +168,8 @@ def monitoring_section(ds: Dataset, folder: Path, lang: str) -> None:
         st.caption(t("monitoring.intro", lang, due=f"{day:02d}.{month:02d}.", years=settings.monitoring_years,
                      business_first=settings.monitoring_business_first_year))
         on = today()
-        reports = monitoring_reports(ds.projects, Rules.from_settings(settings), on, read_done(folder))
+        done = read_done(folder) if folder is not None else set()
+        reports = monitoring_reports(ds.projects, Rules.from_settings(settings), on, done)
         st.caption(counts_text(reports, lang))
         st.dataframe(table(reports, lang), hide_index=True, width="stretch", key="monitoring-table")
         st.download_button(
