@@ -5,6 +5,7 @@ it; another LAG's app sees none of it. Skipped without a PostgreSQL server (fail
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -111,3 +112,12 @@ def test_the_network_compares_the_lags_and_picks_one(app, alpha: PostgresStore, 
     assert kpi(at, "events") == one
     at.switch_page("app_pages/data.py").run()
     assert t("network.read_only", "lv") in "\n".join(i.value for i in at.info)
+
+
+def test_a_url_naming_two_lags_is_a_message(app, alpha: PostgresStore, pg_database,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    del alpha
+    monkeypatch.setenv("COWORKING_DATABASE_URL", f"{pg_database.app}?lag=alpha&lag=beta")
+    at = app(None)
+    password = urlsplit(pg_database.app).password
+    assert at.error and password and password not in "\n".join(e.value for e in at.error)

@@ -120,17 +120,20 @@ class DataState:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _load_database(url: str, lag: str, fingerprint: str) -> LoadResult:
-    del fingerprint  # part of the cache key only: a new revision means a new load
-    return DatabaseStore(url, lag).load()
+def _load_database(source: str, lag: str, fingerprint: str, *, _url: str) -> LoadResult:
+    """Keyed on the URL without its password, the LAG and its latest revision (a new revision: a new load)."""
+    del source, fingerprint
+    return DatabaseStore(_url, lag).load()
 
 
 def _database_data(folder: Path, database_url: str) -> DataState:
     """One LAG of the database: loaded again only when its latest revision changed."""
-    store = store_for(folder, database_url)
-    key = f"{redacted(database_url)}"
+    key = redacted(database_url)
+    store: DataStore | None = None
     try:
-        latest = _load_database(*split_lag(database_url), store.fingerprint())
+        store = store_for(folder, database_url)
+        url, lag = split_lag(database_url)
+        latest = _load_database(redacted(url), lag, store.fingerprint(), _url=url)
     except Exception as exc:  # the database down, a wrong password, no such LAG: a problem to show, never a crash
         from storage.postgres.store import secret_free
 
@@ -142,10 +145,18 @@ def _database_data(folder: Path, database_url: str) -> DataState:
     return DataState(folder, latest, good.get(key), None, store=store)
 
 
+def _names_a_lag(database_url: str) -> bool:
+    """The URL is one LAG's (``?lag=CODE``); two different ``lag`` values count as one too, and fail to load."""
+    try:
+        return split_lag(database_url)[1] is not None
+    except ValueError:
+        return True
+
+
 def current_data() -> DataState:
     folder = data_folder()
     database_url = current_settings().database_url
-    if database_url and split_lag(database_url)[1]:
+    if database_url and _names_a_lag(database_url):
         return _database_data(folder, database_url)
     try:
         recovered = recover(folder)  # a save killed half way is rolled back before anything is read
