@@ -17,6 +17,7 @@ from i18n import t
 from loaders.memory import return_freed_memory
 from metrics import Filters
 from ui import context, sidebar, url_state
+from ui.accounts import accounts, sign_in_page, sign_out, signed_in
 from ui.loading import current_data, data_folder
 from ui.network import network_state, network_url
 from ui.text import md
@@ -58,8 +59,20 @@ st.set_page_config(page_title="Pierīgas partnerība · koprade", page_icon="�
 url_state.begin_run()  # before any widget: is this run a Back or Forward to an earlier URL?
 navigation = st.sidebar.container(key="navigation")  # the page links, filled once the filters are known
 lang = sidebar.language_switch()
-in_network = network_url() is not None
-data = network_state(data_folder(), lang) if in_network else current_data()
+found = accounts()  # an installation for many partnerships: sign in first
+signed = signed_in(found) if found is not None else None
+if found is not None and signed is None:
+    sign_in_page(found, lang)
+    st.stop()
+if signed is not None:
+    sign_out(lang, signed, found)
+in_network = signed.is_network if signed is not None else network_url() is not None
+if signed is not None and signed.is_network:
+    data = network_state(data_folder(), lang, found.network_database_url)
+elif signed is not None:
+    data = current_data(signed.lag)
+else:
+    data = network_state(data_folder(), lang) if in_network else current_data()
 shown_pages = (*PAGES[:-1], NETWORK_PAGE, PAGES[-1]) if in_network else PAGES
 
 pages = {

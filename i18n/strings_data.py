@@ -8,6 +8,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "lv": "Šī lapa ir tikai lasāma: saglabāšanai un atsaukšanai vajadzīga personāla parole, un tā šajā instalācijā vēl nav iestatīta. Augšupielādētos failus var pārbaudīt, bet ne saglabāt. Lūdziet administratoram paroli iestatīt.",
         "en": "This page is read-only: saving and undo need the staff password, and none is set up in this installation yet. Uploaded files can be checked but not saved. Ask the administrator to set one up.",
     },
+    "data.access.viewer": {
+        "lv": "Jūs esat pieslēdzies skatīšanai: datus maina partnerības personāls.",
+        "en": "You are signed in to look: the partnership's staff change the data.",
+    },
     "data.access.invalid": {
         "lv": "Šī lapa ir tikai lasāma: personāla parole šajā instalācijā ir iestatīta nepareizi. Lūdziet administratoram to iestatīt vēlreiz.",
         "en": "This page is read-only: the staff password of this installation is set up wrongly. Ask the administrator to set it up again.",

@@ -2,6 +2,22 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "page.network": {"lv": "Tīkls", "en": "Network"},
+    # signing in to an installation for many partnerships
+    "gate.title": {"lv": "Pieslēgties", "en": "Sign in"},
+    "gate.partnership": {"lv": "Partnerība", "en": "Partnership"},
+    "gate.network": {"lv": "Tīkls (visas partnerības)", "en": "Network (all partnerships)"},
+    "gate.password": {"lv": "Parole", "en": "Password"},
+    "gate.sign_in": {"lv": "Pieslēgties", "en": "Sign in"},
+    "gate.sign_out": {"lv": "Atslēgties", "en": "Sign out"},
+    "gate.oidc": {"lv": "Pieslēgties ar organizācijas kontu", "en": "Sign in with your organisation's account"},
+    "gate.or_password": {"lv": "… vai ar partnerības paroli:", "en": "… or with the partnership's password:"},
+    "gate.unknown_user": {
+        "lv": "Šim kontam nav piešķirta neviena partnerība. Lūdziet administratoram to pievienot.",
+        "en": "This account has no partnership. Ask the administrator to add it.",
+    },
+    "gate.signed_in.staff": {"lv": "Pieslēdzies: {lag} (personāls)", "en": "Signed in: {lag} (staff)"},
+    "gate.signed_in.viewer": {"lv": "Pieslēdzies: {lag} (skatīšanās)", "en": "Signed in: {lag} (viewing)"},
+    "gate.signed_in.network": {"lv": "Pieslēdzies: {lag}", "en": "Signed in: {lag}"},
     "network.picker": {"lv": "Partnerība", "en": "Partnership"},
     "network.read_only": {
         "lv": "Tīkla skatā dati ir tikai lasāmi: katra partnerība savus datus maina savā panelī.",

@@ -14,7 +14,7 @@ from loaders.dataset import SUFFIXES
 from loaders.problems import error
 from storage import RecoveryReport, recover
 from storage.errors import SaveFailed
-from storage.postgres.url import redacted, split_lag
+from storage.postgres.url import redacted, split_lag, with_lag
 from storage.store import DatabaseStore, DataStore, FolderStore, store_for
 from ui.settings import current_settings
 
@@ -153,9 +153,13 @@ def _names_a_lag(database_url: str) -> bool:
         return True
 
 
-def current_data() -> DataState:
+def current_data(lag: str | None = None) -> DataState:
+    """The data the pages show: the folder, or one LAG of the database (``lag``: the signed-in
+    partnership of an installation for many, :mod:`ui.accounts`)."""
     folder = data_folder()
     database_url = current_settings().database_url
+    if database_url and lag is not None:
+        return _database_data(folder, with_lag(database_url, lag))
     if database_url and _names_a_lag(database_url):
         return _database_data(folder, database_url)
     try:
@@ -176,6 +180,16 @@ def current_data() -> DataState:
         store[str(folder)] = latest
     return DataState(folder, latest, store.get(str(folder)), last_change(signature),
                      _recoveries().get(str(folder)), recovered is not None, FolderStore(folder))
+
+
+def session_data() -> DataState:
+    """The data of this session's partnership: the signed-in one in an installation for many
+    (:mod:`ui.accounts`), else the configured source (for the Data page's callbacks)."""
+    from ui.accounts import accounts, signed_in
+
+    found = accounts()
+    signed = signed_in(found) if found is not None else None
+    return current_data(signed.lag) if signed is not None and not signed.is_network else current_data()
 
 
 def clear_caches() -> None:

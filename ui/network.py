@@ -22,6 +22,11 @@ from ui.settings import current_settings
 
 def network_url() -> str | None:
     """The network role's database URL, or ``None`` (a folder, or a URL for one LAG)."""
+    from ui.accounts import accounts  # an installation for many: the network role's own URL
+
+    found = accounts()
+    if found is not None:
+        return found.network_database_url or None
     url = current_settings().database_url
     if not is_database_url(url):
         return None
@@ -38,10 +43,11 @@ def network_source() -> str | None:
     return None if url is None else redacted(url)
 
 
-def network_data() -> NetworkData | None:
+def network_data(url: str | None = None) -> NetworkData | None:
     """Every LAG's data (``None``: not the network role's URL), read again only when a LAG's latest
-    revision (or the list of LAGs) changed since the cached read."""
-    url = network_url()
+    revision (or the list of LAGs) changed since the cached read. ``url``: the network role's URL of
+    an installation for many partnerships (else the data source setting's)."""
+    url = url or network_url()
     if url is None:
         return None
     latest = tuple(sorted(revisions_at(url).items()))
@@ -73,16 +79,16 @@ def lag_picker(data: NetworkData, lang: str) -> str:
         format_func=lambda code: t("network.all_lags", lang) if code == ALL_LAGS else data.names.get(code, code))
 
 
-def network_state(folder: Path, lang: str):
+def network_state(folder: Path, lang: str, url: str | None = None):
     """The pages' data in network mode: the chosen LAG, or all of them (read only: no store)."""
     from loaders import LoadResult
     from loaders.problems import error
     from ui.loading import DataState
 
     try:
-        data = network_data()
+        data = network_data(url)
     except Exception:  # the database down or the password wrong: a message, never a crash
-        source = network_source() or ""
+        source = redacted(url) if url else network_source() or ""
         return DataState(folder, LoadResult(folder, None, [error("", "database_unreachable", value=source)]),
                          None, None)
     assert data is not None

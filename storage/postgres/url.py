@@ -11,7 +11,7 @@ everything else in the URL (host, port, ``sslmode`` …) is kept exactly as writ
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 _SCHEMES = ("postgresql://", "postgres://")
 #: the query parameters that hold a secret (libpq's ``password``; never shown)
@@ -84,3 +84,9 @@ def redacted(url: str) -> str:
             items.append(f"{key}={_REDACTED}" if equals and unquote(key) in _SECRET_PARAMS else item)
         query = "&".join(items)
     return f"{scheme}://{authority}{base}" + ("?" + query if query else "") + fragment
+
+
+def with_lag(url: str, lag: str) -> str:
+    """``url`` naming ``lag`` (``?lag=CODE`` added to the other parameters; a LAG code is plain text)."""
+    base, _ = split_lag(url)
+    return f"{base}{'&' if '?' in base else '?'}lag={quote(lag, safe='')}"

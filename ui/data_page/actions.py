@@ -17,7 +17,7 @@ from storage import Proposal, StorageError, StorageSettings
 from storage.store import save_checked
 from ui.data_page import staff
 from ui.data_page.changes import change_summary
-from ui.loading import clear_caches, current_data
+from ui.loading import clear_caches, session_data
 from ui.settings import current_settings
 from ui.text import md
 
@@ -112,7 +112,7 @@ def save_clicked(token: str, place: str, lang: str) -> None:
         flash(place, "error", t("data.error.expired", lang))
         return
     try:
-        entry = save_checked(current_data().store, proposal, StorageSettings.from_settings(current_settings()))
+        entry = save_checked(session_data().store, proposal, StorageSettings.from_settings(current_settings()))
     except StorageError as exc:
         flash(place, "error", error_message(exc, lang))
         return
@@ -129,7 +129,7 @@ def save_clicked(token: str, place: str, lang: str) -> None:
 def undo_clicked(expected_fingerprint: str, lang: str) -> None:
     if not password_given(UNDO_PASSWORD_KEY, HISTORY, lang):
         return
-    store = current_data().store
+    store = session_data().store
     undone = store.last_undoable()
     try:
         entry = store.undo(expected_fingerprint, StorageSettings.from_settings(current_settings()))

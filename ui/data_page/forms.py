@@ -36,7 +36,7 @@ from ui.data_page.actions import (
 from ui.data_page.signin import key_chain
 from ui.data_page.staff import Access
 from ui.data_page.upload import review
-from ui.loading import DataState, current_data
+from ui.loading import DataState, session_data
 
 RESIDENT_PASSWORD_KEY = "resident-password"
 _EVENT_ID = re.compile(r"^E(\d{4})-(\d+)$")
@@ -179,7 +179,7 @@ def _resident_clicked(lang: str) -> None:
         return
     finally:
         state[widget_key(RESIDENT, "name")] = ""
-    data = current_data()
+    data = session_data()
     if resident_id in set(data.latest.dataset.residents["resident_id"].astype(str)):
         flash(RESIDENT, "error", t("entry.resident.exists", lang, id=resident_id))
         return

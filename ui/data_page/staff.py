@@ -17,6 +17,7 @@ import streamlit as st
 
 from i18n import t
 from storage import is_hash, throttle, verify_password
+from ui.accounts import accounts, signed_in, staff_hash
 from ui.settings import current_settings
 
 #: the session's random id for the throttle's records (nothing about the person)
@@ -30,14 +31,25 @@ class Access(Enum):
     INVALID = "invalid"
     #: saving and undo are possible with the password
     PASSWORD = "password"
+    #: signed in to look (a partnership's viewer, or the network): read-only
+    VIEWER = "viewer"
 
 
 def configured_hash() -> str:
-    """The configured hash string ('' when none): secrets win over the environment."""
-    return current_settings().admin_password_hash
+    """The configured hash string ('' when none): secrets win over the environment. In an installation
+    for many partnerships, the signed-in partnership's staff password (:mod:`ui.accounts`)."""
+    signed = _signed_in_hash()
+    return current_settings().admin_password_hash if signed is None else signed
+
+
+def _signed_in_hash() -> str | None:
+    found = accounts()
+    return None if found is None else staff_hash(signed_in(found), found)
 
 
 def access() -> Access:
+    if _signed_in_hash() == "":
+        return Access.VIEWER
     stored = configured_hash()
     if not stored:
         return Access.NOT_CONFIGURED
