@@ -379,6 +379,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The pseudonyms were re-keyed with the new key (different ids: {ids}). Cells re-keyed per table:",
     },
     "data.cli.rekeyed_table": {"lv": "  {table}.{column}: {count}", "en": "  {table}.{column}: {count}"},
+    "data.cli.rekey_revision": {
+        "lv": "Izmaiņas ir datubāzes versija {revision}; tās var atsaukt lapā “Dati”.",
+        "en": "The change is the database's revision {revision}; it can be undone on the Data page.",
+    },
     "data.cli.rekey_backup": {
         "lv": "Iepriekšējie faili ir saglabāti {backup}; izmaiņas var atsaukt lapā “Dati”.",
         "en": "The previous files are kept in {backup}; the change can be undone on the Data page.",

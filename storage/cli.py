@@ -42,9 +42,11 @@ from loaders import Problem
 from loaders.memory import return_freed_memory
 from storage.errors import StaleData, StorageError
 from storage.passwords import SCHEMES, SCRYPT, hash_password
+from storage.postgres.url import is_database_url, split_lag
 from storage.pseudonyms import MIN_KEY_LENGTH, KeyChain, KeyProblem, make_key
-from storage.rekey import ID_COLUMNS, RekeyRefused, rekey_folder
+from storage.rekey import ID_COLUMNS, RekeyRefused, RekeyResult, rekey_folder, rekey_store
 from storage.settings import StorageSettings
+from storage.store import DatabaseStore
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 #: how many of the data's errors ``rekey`` lists
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "make-key":
         return _make_key(args.lang)
     if args.command == "rekey":
-        return _rekey(args.old, args.new, Path(args.folder), args.lang)
+        return _rekey(args.old, args.new, args.folder, args.lang)
     return _hash_password(args.scheme, args.lang)
 
 
@@ -112,7 +114,10 @@ def _problem_line(problem: Problem, lang: str) -> str:
     return f"  {where}: {problem.message(lang)}" if where else f"  {problem.message(lang)}"
 
 
-def _refused(refused: RekeyRefused, folder: Path, lang: str) -> int:
+def _refused(refused: RekeyRefused, folder: Path | str, lang: str) -> int:
+    if refused.rule == "no_lag":
+        print(t("data.cli.db.no_lag", lang), file=sys.stderr)
+        return EXIT_USAGE
     if refused.rule == "not_a_folder":
         print(t("data.cli.not_a_folder", lang, folder=folder), file=sys.stderr)
         return EXIT_USAGE
@@ -130,7 +135,18 @@ def _refused(refused: RekeyRefused, folder: Path, lang: str) -> int:
     return EXIT_REFUSED
 
 
-def _rekey(old_text: str, new_text: str, folder: Path, lang: str) -> int:
+def _rekey_in(where: str, old: KeyChain, new_key: str, settings: StorageSettings) -> RekeyResult:
+    """Re-key a folder, or one LAG of the database (``postgresql://…?lag=CODE``)."""
+    if not is_database_url(where):
+        return rekey_folder(Path(where), old, new_key, settings)
+    url, lag = split_lag(where)
+    if not lag:
+        raise RekeyRefused("no_lag")
+    return rekey_store(DatabaseStore(url, lag), old, new_key, settings)
+
+
+def _rekey(old_text: str, new_text: str, where: str, lang: str) -> int:
+    """``where``: a data folder, or ``postgresql://…?lag=CODE`` (one LAG of the database)."""
     old = _parse_key(old_text, "OLD", lang)
     new = _parse_key(new_text, "NEW", lang)
     if old is None or new is None:
@@ -142,10 +158,12 @@ def _rekey(old_text: str, new_text: str, folder: Path, lang: str) -> int:
     if configured and tuple(configured) != old.keys:
         print(t("data.cli.not_configured", lang), file=sys.stderr)
     settings = StorageSettings.from_settings(load_settings(os.environ))
+    in_database = is_database_url(where)
+    folder = Path(where)
     try:
-        result = rekey_folder(folder, old, new.keys[0], settings)
+        result = _rekey_in(where, old, new.keys[0], settings)
     except RekeyRefused as refused:
-        return _refused(refused, folder, lang)
+        return _refused(refused, where if in_database else folder, lang)
     except StaleData:
         print(t("data.cli.stale", lang), file=sys.stderr)
         return EXIT_REFUSED
@@ -159,7 +177,10 @@ def _rekey(old_text: str, new_text: str, folder: Path, lang: str) -> int:
     print(t("data.cli.rekeyed", lang, ids=result.ids))
     for table, count in result.counts.items():
         print(t("data.cli.rekeyed_table", lang, table=table, column=ID_COLUMNS[table], count=count))
-    print(t("data.cli.rekey_backup", lang, backup=folder / ".history" / result.entry_id))
+    if in_database:
+        print(t("data.cli.rekey_revision", lang, revision=result.entry_id))
+    else:
+        print(t("data.cli.rekey_backup", lang, backup=folder / ".history" / result.entry_id))
     print(t("data.cli.rekey_setting", lang))
     print(_setting_line(ENV_PSEUDONYM_KEY, result.chain.setting))
     print(t("data.cli.rekey_keep_old", lang))

@@ -20,13 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import Problem, load_dataset
-from storage.editing import editable_table, table_file_bytes
+from loaders import Problem
+from storage.editing import table_file_bytes
 from storage.names import canonical_name
 from storage.pseudonyms import KeyChain, is_pseudonym, rekeyed
-from storage.save import save_change
 from storage.settings import StorageSettings
-from storage.staging import snapshot
+from storage.store import DataStore, FolderStore
 
 #: the columns that hold person ids, table → column
 ID_COLUMNS: dict[str, str] = {
@@ -37,7 +36,8 @@ ID_COLUMNS: dict[str, str] = {
 
 
 class RekeyRefused(Exception):
-    """Why nothing was re-keyed: ``rule`` is ``not_a_folder``, ``data_errors`` (``problems``),
+    """Why nothing was re-keyed: ``rule`` is ``not_a_folder``, ``no_lag`` (a database URL without
+    ``?lag=``), ``data_errors`` (``problems``),
     ``new_in_chain`` or ``collision`` (``ids``: the old ids that would share one new id)."""
 
     def __init__(self, rule: str, *, problems: list[Problem] | None = None, ids: tuple[str, ...] = ()) -> None:
@@ -76,18 +76,23 @@ def rekey_folder(folder: Path, old: KeyChain, new_key: str, settings: StorageSet
     folder = Path(folder)
     if not folder.is_dir():
         raise RekeyRefused("not_a_folder")
+    return rekey_store(FolderStore(folder), old, new_key, settings)
+
+
+def rekey_store(store: DataStore, old: KeyChain, new_key: str, settings: StorageSettings) -> RekeyResult:
+    """:func:`rekey_folder` for any store: the folder's, or a LAG in the database (one revision)."""
     if new_key in old.keys:
         raise RekeyRefused("new_in_chain")
     chain = old.with_key(new_key)  # KeyProblem for a short or empty key
 
-    before = snapshot(folder)  # rolls back an interrupted save first; any change after this → StaleData
-    loaded = load_dataset(folder)
+    before = store.snapshot()  # a folder rolls back an interrupted save first; any change after → StaleData
+    loaded = store.load()
     if not loaded.ok:
         raise RekeyRefused("data_errors", problems=loaded.errors)
 
     tables = {}
     for table in ID_COLUMNS:
-        editable = editable_table(folder, table)
+        editable = store.editable(table)
         if editable.exists:
             tables[table] = editable
 
@@ -116,8 +121,8 @@ def rekey_folder(folder: Path, old: KeyChain, new_key: str, settings: StorageSet
 
     if not writes:
         return RekeyResult(counts, 0, None, old, before.fingerprint)
-    receipt = save_change(folder, writes, tuple(removes), before.fingerprint, settings)
-    return RekeyResult(counts, len(mapping), receipt.entry.id, chain, receipt.fingerprint)
+    entry = store.save(writes, tuple(removes), before.fingerprint, settings)
+    return RekeyResult(counts, len(mapping), entry.id, chain, entry.after or "")
 
 
 def _refuse_collisions(mapping: dict[str, str]) -> None:

@@ -106,3 +106,31 @@ def test_the_snapshot_loads_back_as_the_same_data(store: DataStore) -> None:
     assert again.ok
     for table in ("spaces", "events", "attendance", "residents"):
         assert len(again.dataset.table(table)) == len(store.load().dataset.table(table))
+
+
+def test_rekeying_changes_the_pseudonyms_in_one_undoable_change(store: DataStore) -> None:
+    from storage.pseudonyms import KeyChain
+    from storage.rekey import rekey_store
+
+    old = KeyChain.parse("contract-tests-old-key-0123456789")
+    editable = store.editable("attendance")
+    frame = editable.frame.copy()
+    first = frame["person_id"].dropna().iloc[0]
+    anna = old.pseudonym("Anna Bērziņa")
+    frame.loc[frame["person_id"] == first, "person_id"] = anna  # one guest becomes a keyed pseudonym
+    name = editable.file_name
+    store.save({name: table_file_bytes("attendance", frame, name, editable.extra_columns,
+                                       original=editable.original_columns)}, (), store.load().fingerprint, SETTINGS)
+    result = rekey_store(store, old, "contract-tests-new-key-9876543210", SETTINGS)
+    ids = set(store.load().dataset.attendance["person_id"].dropna())
+    assert result.ids == 1 and anna not in ids
+    assert result.chain.pseudonym("Anna Bërziņa".replace("ë", "e")) in ids  # the chain gives the new id
+    assert store.last_undoable() is not None
+
+
+def test_rekey_of_a_database_url_needs_its_lag(capsys: pytest.CaptureFixture[str]) -> None:
+    from storage.cli import main
+
+    code = main(["rekey", "contract-tests-old-key-0123456789", "contract-tests-new-key-9876543210",
+                 "postgresql://coworking_app:secret@127.0.0.1:1/db", "--lang", "en"])
+    assert code == 2 and "secret" not in capsys.readouterr().err
