@@ -89,7 +89,7 @@ dataset = data.shown.dataset if data.shown is not None else None
 if dataset is None and spec.needs_data:
     page_links(navigation, pages, shown_pages)
     st.title(t("app.title", lang))
-    st.error(t("app.cannot_load", lang, folder=md(data.folder)), icon=":material/error:")
+    st.error(t("app.cannot_load", lang, folder=md(data.latest.folder)), icon=":material/error:")  # or the database
     st.page_link(pages["data"], label=t("app.go_to_data", lang), icon=":material/database:",
                  query_params=sidebar.link_params(with_filters=False))
     problems_table(data.latest.problems, lang)

@@ -138,7 +138,8 @@ def _database_data(folder: Path, database_url: str) -> DataState:
         from storage.postgres.store import secret_free
 
         log.warning("the database cannot be read: %s", secret_free(str(exc), database_url))
-        latest = LoadResult(folder=folder, dataset=None, problems=[error("", "database_unreachable", value=key)])
+        latest = LoadResult(folder=key, dataset=None,  # type: ignore[arg-type]  # where, for the message
+                            problems=[error("", "database_unreachable", value=key)])
     good = _last_good()
     if latest.ok and latest.dataset is not None:
         good[key] = latest

@@ -89,8 +89,8 @@ def network_state(folder: Path, lang: str, url: str | None = None):
         data = network_data(url)
     except Exception:  # the database down or the password wrong: a message, never a crash
         source = redacted(url) if url else network_source() or ""
-        return DataState(folder, LoadResult(folder, None, [error("", "database_unreachable", value=source)]),
-                         None, None)
+        unreachable = LoadResult(source, None, [error("", "database_unreachable", value=source)])  # type: ignore[arg-type]
+        return DataState(folder, unreachable, None, None)
     assert data is not None
     chosen = lag_picker(data, lang)
     result = data.combined_result if chosen == ALL_LAGS else data.results[chosen]
