@@ -4,8 +4,9 @@
 
 Generates the synthetic folder (``scripts/make_synthetic.py``) once into a cache folder, then
 measures in this one process, each figure the median of ``--runs`` runs: load + validate
-against a raw ``pyarrow.csv.read_csv`` of the same files, peak memory (median of fresh
-processes), the Overview and
+against a raw ``pyarrow.csv.read_csv`` of the same files, a start after a change (validate and
+write the typed snapshot) and one with unchanged files (from the snapshot, ``loaders/snapshot.py``),
+peak memory (median of fresh processes), the Overview and
 Attendance figures for a one-year filter, AppTest page runs (first cold run, then warm reruns
 after a filter change), building the map, and the three report files of the largest project.
 Prints one table and writes it as JSON to ``benchmarks/results/``.
@@ -18,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +33,7 @@ from config import load_settings
 from loaders import load_dataset
 from loaders.memory import return_freed_memory
 from loaders.reading import ENCODING_CP1257, detect_encoding, sniff_separator
+from loaders.snapshot import load_folder, snapshot_dir
 from metrics.scope import clear_cache
 
 RESULTS_DIR = PROJECT_DIR / "benchmarks" / "results"
@@ -117,6 +120,12 @@ def page_times(folder: Path, runs: int) -> dict[str, float]:
     return times
 
 
+def _changed_then_loaded(folder: Path) -> None:
+    """A start after a change: the snapshot is gone, so the folder is validated and the snapshot written."""
+    shutil.rmtree(snapshot_dir(folder), ignore_errors=True)
+    load_folder(folder)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=("lag", "country", "eu"), default="country")
@@ -134,6 +143,10 @@ def main(argv: list[str] | None = None) -> None:
     raw_s = median_seconds(lambda: raw_arrow_read(folder), args.runs)
     rows += [("load + validate (s)", load_s, ""), ("raw pyarrow.csv read (s)", raw_s, ""),
              ("ratio load / raw read", load_s / raw_s, "target ≤ 2.5")]
+    first_s = median_seconds(lambda: _changed_then_loaded(folder), max(1, args.runs // 2))
+    start_s = median_seconds(lambda: load_folder(folder), args.runs)  # the snapshot written just before
+    rows += [("changed folder: load + validate + write the snapshot (s)", first_s, ""),
+             ("unchanged folder: start from the typed snapshot (s)", start_s, "target ≤ 1 country, ≤ 5 eu")]
     # a fresh process per probe; the two loading threads make the peak vary from run to run
     probes = sorted((load_peak_rss(folder) for _ in range(RSS_PROBES)), key=lambda probe: probe["increase_mb"])
     memory = probes[len(probes) // 2]

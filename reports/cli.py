@@ -26,9 +26,10 @@ from pathlib import Path
 
 from config import Settings, load_settings
 from i18n import LANGUAGES, t
-from loaders import LoadResult, load_dataset
+from loaders import LoadResult
 from loaders.cli import result_as_text
 from loaders.memory import return_freed_memory
+from loaders.snapshot import load_folder
 from reports.assemble import UnknownProject, assemble_network_report, assemble_report
 from reports.build import FORMATS, WITH_CHARTS, build, file_name
 from reports.chart_images import render_charts
@@ -115,7 +116,7 @@ def _load(args: argparse.Namespace, folder: Path | None, lang: str) -> LoadResul
     recovered = recover(folder)  # a save killed half way is rolled back before the folder is read
     if recovered is not None:
         print(recovered.message(lang), file=sys.stderr)
-    return load_dataset(folder)
+    return load_folder(folder)  # an unchanged folder from its typed snapshot
 
 
 def _run(args: argparse.Namespace, folder: Path | None, lang: str, settings: Settings) -> int:

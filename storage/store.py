@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from loaders import LoadResult, load_dataset
+from loaders import LoadResult
+from loaders.snapshot import load_folder
 from storage.editing import EditableTable, editable_table
 from storage.errors import InvalidChange
 from storage.history import CREATED, REMOVED, REPLACED, HistoryEntry
@@ -54,7 +55,7 @@ class FolderStore:
         self._folder = folder
 
     def load(self) -> LoadResult:
-        return load_dataset(self._folder)
+        return load_folder(self._folder)
 
     def snapshot(self) -> FolderSnapshot:
         return snapshot(self._folder)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders import LoadResult, load_dataset
+from loaders import LoadResult
 from loaders.dataset import SUFFIXES
 from loaders.problems import error
+from loaders.snapshot import load_folder
 from storage import RecoveryReport, recover
 from storage.errors import SaveFailed
 from storage.postgres.url import redacted, split_lag, with_lag
@@ -67,7 +68,7 @@ def last_change(signature: Signature) -> dt.datetime | None:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(folder: str, signature: Signature) -> LoadResult:
     del signature  # part of the cache key only: a changed file means a new load
-    return load_dataset(Path(folder))
+    return load_folder(Path(folder))  # an unchanged folder from its typed snapshot (loaders/snapshot.py)
 
 
 @st.cache_resource(show_spinner=False)
