@@ -105,6 +105,7 @@ def write_snapshot(folder: Path, result: LoadResult, key: dict) -> None:
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=target.parent))
         try:
+            staging.chmod(0o755)  # readable like the data folder beside it (mkdtemp makes it private)
             for name in TABLES:
                 result.dataset.table(name).to_parquet(staging / f"{name}.parquet", index=True)
             manifest = {
