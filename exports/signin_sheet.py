@@ -38,7 +38,7 @@ from loaders.contract import MIN_BIRTH_YEAR
 from loaders.municipalities import OFFICIAL
 from reports.clean_text import PDF_CELL_LIMIT, pdf_text, xml_text
 from reports.logos import Logo
-from reports.pdf import FONT_DIR
+from reports.pdf import FONT, add_fonts, logo_strip
 
 if TYPE_CHECKING:
     from loaders import Dataset
@@ -46,14 +46,12 @@ if TYPE_CHECKING:
 SHEET_COLUMNS = ("name", "gender", "birth_year", "municipality", "consent")
 DEFAULT_ROWS = 25
 
-FONT = "DejaVu"
 #: a table row's height (mm): room to write a name by hand
 ROW_MM = 9.5
 _HEADER_ROW_MM = 11.0
 #: the columns' shares of the table's width: the number, then SHEET_COLUMNS
 _WIDTH_SHARES = (0.045, 0.26, 0.165, 0.115, 0.215, 0.2)
 _LOGO_HEIGHT_MM = 15.0
-_LOGO_GAP_MM = 6.0
 _HEADER_FILL = (221, 235, 247)
 _MUTED = (90, 90, 90)
 _BLACK = (0, 0, 0)
@@ -174,8 +172,7 @@ class _SheetPDF(FPDF):
         super().__init__(orientation="landscape", unit="mm", format="A4")
         self.event = event
         self.lang = lang
-        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        add_fonts(self)
         self.set_margins(_MARGIN_MM, 10, _MARGIN_MM)
         self.set_auto_page_break(auto=True, margin=14)
         self.set_title(pdf_text(f"{t('signin.sheet.title', lang)}: {event.title}", PDF_CELL_LIMIT))
@@ -199,18 +196,6 @@ class _SheetPDF(FPDF):
         if after:
             self.ln(after)
 
-    def logo_strip(self, logos: Sequence[Logo]) -> None:
-        """The logos in a row, at one height (lower if the row would not fit the page's width)."""
-        if not logos:
-            return
-        gaps = _LOGO_GAP_MM * (len(logos) - 1)
-        height = min(_LOGO_HEIGHT_MM, (self.epw - gaps) / sum(logo.aspect for logo in logos))
-        x, y = self.l_margin, self.get_y()
-        for logo in logos:
-            self.image(io.BytesIO(logo.png), x=x, y=y, w=height * logo.aspect, h=height)
-            x += height * logo.aspect + _LOGO_GAP_MM
-        self.set_y(y + height + 3)
-
     def sign_in_table(self, rows: int) -> None:
         widths = [share * self.epw for share in _WIDTH_SHARES]
         self.set_font(FONT, size=9)
@@ -229,7 +214,7 @@ def signin_sheet_pdf(event: SheetEvent, lang: str, logos: Sequence[Logo] = (), r
     """The sign-in sheet as a PDF (A4 landscape): details, consent, and a table of ``rows`` numbered rows."""
     pdf = _SheetPDF(event, lang)
     pdf.add_page()
-    pdf.logo_strip(logos)
+    logo_strip(pdf, logos, height_mm=_LOGO_HEIGHT_MM, after_mm=3)
     pdf.line_of_text(t("report.lag", lang), 9, muted=True, after=1)
     pdf.line_of_text(t("signin.sheet.title", lang), 16, bold=True, after=1.5)
     pdf.line_of_text(event.title, 12.5, bold=True, after=1)

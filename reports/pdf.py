@@ -76,12 +76,31 @@ _LOGO_GAP_MM = 6.0
 _FOOTER_CODE_LIMIT = 60
 
 
+def add_fonts(pdf: FPDF) -> None:
+    """DejaVu Sans (regular and bold, shipped in ``reports/fonts``) as :data:`FONT`: Latvian letters."""
+    pdf.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
+    pdf.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+
+
+def logo_strip(pdf: FPDF, logos: Sequence[Logo], *, height_mm: float, after_mm: float) -> None:
+    """The logos in a row from the left margin, at one height (lower if the row would not fit the
+    page's width), then ``after_mm`` of space: the reports' and the sign-in sheet's first page."""
+    if not logos:
+        return
+    gaps = _LOGO_GAP_MM * (len(logos) - 1)
+    height = min(height_mm, (pdf.epw - gaps) / sum(logo.aspect for logo in logos))
+    x, y = pdf.l_margin, pdf.get_y()
+    for logo in logos:
+        pdf.image(io.BytesIO(logo.png), x=x, y=y, w=height * logo.aspect, h=height)
+        x += height * logo.aspect + _LOGO_GAP_MM
+    pdf.set_y(y + height + after_mm)
+
+
 class _ReportPDF(FPDF):
     def __init__(self, report: Report) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.report = report
-        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        add_fonts(self)
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(auto=True, margin=18)
 
@@ -181,16 +200,8 @@ class _ReportPDF(FPDF):
         self.set_font(FONT, size=9.5)
 
     def logo_strip(self, logos: Sequence[Logo]) -> None:
-        """The logos in a row at the top of the first page, at one height (lower if the row would not fit)."""
-        if not logos:
-            return
-        gaps = _LOGO_GAP_MM * (len(logos) - 1)
-        height = min(_LOGO_HEIGHT_MM, (self.epw - gaps) / sum(logo.aspect for logo in logos))
-        x, y = self.l_margin, self.get_y()
-        for logo in logos:
-            self.image(io.BytesIO(logo.png), x=x, y=y, w=height * logo.aspect, h=height)
-            x += height * logo.aspect + _LOGO_GAP_MM
-        self.set_y(y + height + 4)
+        """The logos in a row at the top of the first page."""
+        logo_strip(self, logos, height_mm=_LOGO_HEIGHT_MM, after_mm=4)
 
     def chart(self, png: bytes, aspect: float, share: float) -> None:
         width = self.epw * share
