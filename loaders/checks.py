@@ -214,8 +214,9 @@ def check_coordinates(frame: pd.DataFrame, spec: TableSpec, file: str, log: Prob
         )
 
 
-def _fold(text: str) -> str:
-    """Case- and diacritic-insensitive form for near-miss matching."""
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form, spaces collapsed: for near-miss matching of names and
+    for comparing the headers of a sign-in list."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
@@ -225,7 +226,7 @@ def _lookups() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     exact = {name.casefold(): name for name in OFFICIAL}
     exact.update({alias.casefold(): name for alias, name in LONG_NAMES.items()})
     former = {old.casefold(): new for old, new in FORMER.items()}
-    folded = {_fold(name): name for name in (*OFFICIAL, *LONG_NAMES, *FORMER)}
+    folded = {fold(name): name for name in (*OFFICIAL, *LONG_NAMES, *FORMER)}
     return exact, former, folded
 
 
@@ -238,13 +239,13 @@ def match_municipality(value: str) -> tuple[str, str | None]:
         return "ok", exact[key]
     if key in former:
         return "former", former[key]
-    candidate = folded.get(_fold(key))
+    candidate = folded.get(fold(key))
     if candidate is None:
-        close = difflib.get_close_matches(_fold(key), list(folded), n=1, cutoff=0.8)
+        close = difflib.get_close_matches(fold(key), list(folded), n=1, cutoff=0.8)
         candidate = folded[close[0]] if close else None
     if candidate is None and len(key) >= 4:
         # a town typed for its municipality: "Ogre" -> "Ogres novads"
-        starting = [name for name in OFFICIAL if _fold(name).startswith(_fold(key))]
+        starting = [name for name in OFFICIAL if fold(name).startswith(fold(key))]
         candidate = starting[0] if len(starting) == 1 else None
     if candidate is None:
         return "unknown", None

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits, ArchiveRefused, check_archive
+from loaders.checks import fold
 from loaders.problems import Problem, error
 from loaders.reading import ENCODING_CP1257, FileRefused, detect_encoding
 
@@ -46,12 +47,6 @@ class SigninList:
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: the form headers are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def read_signin_file(name: str, data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> SigninList:

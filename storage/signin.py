@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.checks import match_municipality
+from loaders.checks import fold, match_municipality
 from loaders.contract import MIN_BIRTH_YEAR
 from loaders.problems import Problem, warning
-from loaders.signin import TABLE, SigninList, fold
+from loaders.signin import TABLE, SigninList
 from storage.pseudonyms import KeyChain, normalise_name
 
 log = logging.getLogger(__name__)
