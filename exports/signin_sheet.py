@@ -36,6 +36,7 @@ from i18n import t
 from i18n.formatting import fmt_date
 from loaders.contract import MIN_BIRTH_YEAR
 from loaders.municipalities import OFFICIAL
+from metrics.events import event_routes
 from reports.clean_text import PDF_CELL_LIMIT, pdf_text, xml_text
 from reports.logos import Logo
 from reports.pdf import FONT, add_fonts, logo_strip
@@ -110,7 +111,7 @@ def sheet_event(dataset: Dataset, event_id: str, lang: str) -> SheetEvent:
             space = spaces.iloc[0]
             parts = [_text(space.get(column)) for column in ("name", "settlement", "municipality")]
     if not any(parts):
-        parts = [_route(dataset, event_id) or _text(event.get("municipality"))]
+        parts = [_text(event_routes(dataset).get(event_id)) or _text(event.get("municipality"))]
     place: list[str] = []
     for part in parts:
         if part and part not in place:
@@ -131,14 +132,6 @@ def sheet_event(dataset: Dataset, event_id: str, lang: str) -> SheetEvent:
         place=", ".join(place),
         project=project,
     )
-
-
-def _route(dataset: Dataset, event_id: str) -> str:
-    """A study visit's stops in order, ``Ogres Centrālā bibliotēka → CoLabora Lielvārde`` ('' without stops)."""
-    stops = dataset.event_stops.loc[dataset.event_stops["event_id"] == event_id].sort_values("stop_no")
-    names = dataset.spaces.set_index("space_id")["name"]
-    shown = [_text(names.get(_text(stop.space_id), "")) or _text(stop.place_name) for stop in stops.itertuples()]
-    return " → ".join(name for name in shown if name)
 
 
 def event_date(event: SheetEvent, lang: str) -> str:

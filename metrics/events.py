@@ -132,15 +132,22 @@ def first_time_vs_returning(ds: Dataset, filters: Filters) -> pd.Series:
     return by_person_field(ds, filters, labels, [FIRST_TIME, RETURNING, UNKNOWN])
 
 
+def event_routes(ds: Dataset) -> pd.Series:
+    """Each study visit's stops in order, by event id: ``Ogres Centrālā bibliotēka → CoLabora Lielvārde``
+    (a stop's space name, else its place name, else ``?``). The events table's and the sign-in sheet's place."""
+    names = ds.spaces.set_index("space_id")["name"]
+    stops = ds.event_stops.sort_values(["event_id", "stop_no"])
+    stop_names = stops["space_id"].map(names).astype("object").fillna(stops["place_name"].astype("object")).fillna("?")
+    return stop_names.groupby(stops["event_id"]).agg(" → ".join)
+
+
 def events_table(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """The events in scope, newest first, with their venue (name, or the route of a study visit;
     ``space_id`` is the venue's id, empty for an event not held at one space) and participations."""
     events = scoped_events(ds, filters)
     names = ds.spaces.set_index("space_id")["name"]
-    stops = ds.event_stops.sort_values(["event_id", "stop_no"])
-    stop_names = stops["space_id"].map(names).astype("object").fillna(stops["place_name"].astype("object")).fillna("?")
-    routes = stop_names.groupby(stops["event_id"]).agg(" → ".join)
-    venue = events["space_id"].map(names).astype("object").fillna(events["event_id"].map(routes).astype("object"))
+    venue = events["space_id"].map(names).astype("object").fillna(
+        events["event_id"].map(event_routes(ds)).astype("object"))
     table = pd.DataFrame(
         {
             "event_id": events["event_id"],
