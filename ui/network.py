@@ -10,14 +10,17 @@ added. A database that cannot be reached raises :class:`psycopg.Error` (the page
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from i18n import t
 from metrics.network import ALL_LAGS
-from storage.postgres.network import NetworkData, read_network, revisions_at
 from storage.postgres.url import is_database_url, redacted, split_lag
 from ui.settings import current_settings
+
+if TYPE_CHECKING:  # psycopg is imported only where a database is used: not at every app start
+    from storage.postgres.network import NetworkData
 
 
 def network_url() -> str | None:
@@ -50,6 +53,8 @@ def network_data(url: str | None = None) -> NetworkData | None:
     url = url or network_url()
     if url is None:
         return None
+    from storage.postgres.network import revisions_at
+
     latest = tuple(sorted(revisions_at(url).items()))
     return _read(redacted(url), latest, _url=url)
 
@@ -57,6 +62,8 @@ def network_data(url: str | None = None) -> NetworkData | None:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _read(source: str, revisions: tuple[tuple[str, int], ...], *, _url: str) -> NetworkData:  # noqa: ARG001 (the cache key)
     """Keyed on the redacted URL and the revisions (the password is never part of a cache key)."""
+    from storage.postgres.network import read_network
+
     return read_network(_url)
 
 
