@@ -38,7 +38,11 @@ class Access(Enum):
 def configured_hash() -> str:
     """The configured hash string ('' when none): secrets win over the environment. In an installation
     for many partnerships, the signed-in partnership's staff password (:mod:`ui.accounts`)."""
-    signed = _signed_in_hash()
+    return _configured(_signed_in_hash())
+
+
+def _configured(signed: str | None) -> str:
+    """The signed-in partnership's staff hash, or (no many-partnership sign-in) the configured one."""
     return current_settings().admin_password_hash if signed is None else signed
 
 
@@ -48,9 +52,10 @@ def _signed_in_hash() -> str | None:
 
 
 def access() -> Access:
-    if _signed_in_hash() == "":
+    signed = _signed_in_hash()
+    if signed == "":
         return Access.VIEWER
-    stored = configured_hash()
+    stored = _configured(signed)
     if not stored:
         return Access.NOT_CONFIGURED
     return Access.PASSWORD if is_hash(stored) else Access.INVALID
