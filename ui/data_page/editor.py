@@ -41,6 +41,13 @@ def _editable(_store: DataStore, where: str, fingerprint: str, table: str) -> Ed
     return _store.editable(table)
 
 
+def editable_of(data: DataState, table: str) -> EditableTable:
+    """``table`` of the data the page shows, as the editor, the forms and the sign-in import change it
+    (read once per version of the data; :class:`ValueError` for a file that cannot be read cell by cell)."""
+    where = f"lag:{data.store.lag}" if data.in_database else str(data.folder)
+    return _editable(data.store, where, data.latest.fingerprint, table)
+
+
 def grid_frame(editable: EditableTable, lang: str) -> pd.DataFrame:
     """The frame the grid edits: dates as the text staff type (``18.03.2019``; ISO in English, as the
     app's CSV files write them), rows numbered from 1."""
@@ -144,8 +151,7 @@ def table_editor(data: DataState, access: Access, lang: str) -> None:
     table = st.selectbox(t("entry.editor.table", lang), list(TABLES), format_func=lambda n: t(f"table.{n}", lang),
                          key="entry-editor-table")
     try:
-        where = f"lag:{data.store.lag}" if data.in_database else str(data.folder)
-        editable = _editable(data.store, where, data.latest.fingerprint, table)
+        editable = editable_of(data, table)
     except ValueError:
         st.warning(t("entry.editor.unreadable", lang), icon=":material/warning:")
         return

@@ -33,6 +33,7 @@ from ui.data_page.actions import (
     show_flash,
     widget_key,
 )
+from ui.data_page.editor import editable_of
 from ui.data_page.signin import key_chain
 from ui.data_page.staff import Access
 from ui.data_page.upload import review
@@ -64,7 +65,7 @@ def _names(table: pd.DataFrame, id_column: str, name_column: str) -> dict[str, s
 
 def _staged(data: DataState, table: str, row: dict, place: str, lang: str) -> None:
     """Add ``row`` to ``table``'s file and check it: the proposal is kept for the review."""
-    current = data.store.editable(table)
+    current = editable_of(data, table)
     frame = pd.concat([current.frame, pd.DataFrame([row]).reindex(columns=current.frame.columns)], ignore_index=True)
     data_bytes = table_file_bytes(table, frame, current.file_name, current.extra_columns,
                                   original=current.original_columns if current.exists else None)

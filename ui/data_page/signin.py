@@ -52,6 +52,7 @@ from ui.data_page.actions import (
     widget_key,
 )
 from ui.data_page.changes import plural_form
+from ui.data_page.editor import editable_of
 from ui.data_page.staff import Access
 from ui.data_page.upload import review, uploader_in_language
 from ui.loading import DataState
@@ -282,7 +283,7 @@ def _imported(data: DataState, imported: ImportedList, replace: bool, access: Ac
         if st.button(t("entry.signin.discard", lang), icon=":material/close:", key="signin-discard"):
             next_round(SIGNIN)
             st.rerun()
-    current = data.store.editable("attendance")
+    current = editable_of(data, "attendance")
     after, skipped = attendance_after(current.frame, imported, replace=replace)
     if skipped:
         st.caption(t("entry.signin.skipped", lang, count=fmt_int(skipped, lang)))
