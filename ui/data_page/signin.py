@@ -55,7 +55,7 @@ from ui.data_page.changes import plural_form
 from ui.data_page.editor import editable_of
 from ui.data_page.staff import Access
 from ui.data_page.upload import review, uploader_in_language
-from ui.loading import DataState
+from ui.loading import DataState, session_data
 from ui.settings import current_settings
 from ui.text import md
 from ui.widgets import problems_table
@@ -216,9 +216,7 @@ def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed:
     if access is not Access.PASSWORD:
         st.info(t("data.review.read_only", lang), icon=":material/lock:")
         return
-    known = known_ids(dataset.attendance, dataset.residents, except_event=event_id if replace else None)
     layouts_folder = None if data.is_demo else data.files_folder
-    residents = set(dataset.residents["resident_id"].astype(str))
     with st.form("signin-convert-form", enter_to_submit=True):
         st.markdown(t("entry.signin.convert_intro", lang))
         st.text_input(t("data.password", lang), type="password", key=PASSWORD_KEY, autocomplete="current-password",
@@ -226,19 +224,23 @@ def _check_and_convert(data: DataState, dataset: Dataset, event_id: str, listed:
         st.form_submit_button(
             t("entry.signin.convert", lang), type="primary", icon=":material/shield_person:", key="signin-convert",
             on_click=_convert_clicked,
-            args=(layouts_folder, event_id, columns, frozenset(namesakes), replace, known, residents, lang))
+            args=(layouts_folder, event_id, columns, frozenset(namesakes), replace, lang))
 
 
-def _convert_clicked(folder: Path | None, event_id: str, columns: ColumnMap, namesakes: frozenset[int], replace: bool,  # noqa: FBT001
-                     known: set[str], residents: set[str], lang: str) -> None:
+def _convert_clicked(folder: Path | None, event_id: str, columns: ColumnMap, namesakes: frozenset[int],
+                     replace: bool, lang: str) -> None:  # noqa: FBT001
     """With the staff password: the names of the list (read again from the widgets) become ids."""
     if not password_given(PASSWORD_KEY, SIGNIN, lang):
         return
     chain = key_chain()
     listed = _given_list(StorageSettings.from_settings(current_settings()))
-    if isinstance(chain, KeyProblem) or listed is None or not listed.ok:
+    dataset = session_data().latest.dataset
+    if isinstance(chain, KeyProblem) or listed is None or not listed.ok or dataset is None:
         flash(SIGNIN, "error", t("entry.signin.expired", lang))
         return
+    # who is in the data already: the residents and the lists of the other events (or of every event, when adding)
+    known = known_ids(dataset.attendance, dataset.residents, except_event=event_id if replace else None)
+    residents = set(dataset.residents["resident_id"].astype(str))
     people, _ = people_of(listed, columns, today())
     imported = pseudonymise(event_id, people, chain, known, residents, set(namesakes))
     del people  # the names: gone with this call
