@@ -20,7 +20,7 @@ from exports.spreadsheet_csv import DATE_FORMATS
 from i18n import t
 from i18n.labels import code_label
 from loaders import Dataset, Problem
-from loaders.contract import TABLES, ColumnSpec, Kind
+from loaders.contract import TABLES, Kind
 from storage import IncomingFile, Intake, stage
 from storage.editing import EditableTable, kept_rows, table_file_bytes
 from storage.store import DataStore
@@ -81,13 +81,12 @@ def row_labels(edited: pd.DataFrame) -> list[int]:
     return labels
 
 
-def _reference_options(dataset: Dataset, column: ColumnSpec) -> tuple[list[str], dict[str, str]]:
-    """The ids a reference column may hold, and each as its drop-down shows it: ``Name (id)``."""
-    table = dataset.table(column.references)
-    spec = TABLES[column.references]
-    ids = table[spec.id_column].astype(str).tolist()
-    names = table["name" if "name" in table.columns else "title"].astype(str).tolist()
-    return ids, {i: f"{n} ({i})" for i, n in zip(ids, names, strict=True)}
+def labelled_ids(dataset: Dataset, table: str) -> dict[str, str]:
+    """A table's ids in its order, each as a drop-down shows it: ``CoLabora Lielvārde (colabora-lielvarde)``
+    (the grid's reference columns and the forms' choices of a space or a project)."""
+    frame = dataset.table(table)
+    names = frame["name" if "name" in frame.columns else "title"]
+    return {str(i): f"{n} ({i})" for i, n in zip(frame[TABLES[table].id_column], names, strict=True)}
 
 
 def column_config(table: str, dataset: Dataset, lang: str) -> dict[str, object]:
@@ -98,7 +97,8 @@ def column_config(table: str, dataset: Dataset, lang: str) -> dict[str, object]:
         required = column.required or None
         label = column_label(table, column.name, lang)
         if column.references and column.references in TABLES and TABLES[column.references].id_column:
-            ids, shown = _reference_options(dataset, column)
+            shown = labelled_ids(dataset, column.references)
+            ids = list(shown)
             config[column.name] = st.column_config.SelectboxColumn(
                 label, options=ids, format_func=lambda v, shown=shown: shown.get(v, v), help=help_text,
                 required=required)

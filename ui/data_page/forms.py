@@ -33,7 +33,7 @@ from ui.data_page.actions import (
     show_flash,
     widget_key,
 )
-from ui.data_page.editor import editable_of
+from ui.data_page.editor import editable_of, labelled_ids
 from ui.data_page.signin import key_chain
 from ui.data_page.staff import Access
 from ui.data_page.upload import review
@@ -57,10 +57,6 @@ def next_event_id(events: pd.DataFrame, year: int) -> str:
 def _choice(label: str, options: list[str | None], shown: dict[str, str], key: str, lang: str) -> str | None:
     return st.selectbox(label, options, key=key,
                         format_func=lambda v: t("entry.form.none", lang) if v is None else shown.get(v, v))
-
-
-def _names(table: pd.DataFrame, id_column: str, name_column: str) -> dict[str, str]:
-    return {str(i): f"{n} ({i})" for i, n in zip(table[id_column], table[name_column], strict=True)}
 
 
 def _staged(data: DataState, table: str, row: dict, place: str, lang: str) -> None:
@@ -94,8 +90,8 @@ def new_event_form(data: DataState, dataset: Dataset, access: Access, lang: str)
     show_flash(EVENT)
     if _review_staged(access, EVENT, lang):
         return
-    spaces = _names(dataset.spaces, "space_id", "name")
-    projects = _names(dataset.projects, "project_code", "title")
+    spaces = labelled_ids(dataset, "spaces")
+    projects = labelled_ids(dataset, "projects")
     with st.form(widget_key(EVENT, "form"), enter_to_submit=False):
         title = st.text_input(t("entry.event.title", lang), max_chars=300)
         left, right = st.columns(2)
@@ -139,7 +135,7 @@ def new_resident_form(dataset: Dataset, access: Access, lang: str) -> None:
     if access is not Access.PASSWORD:
         st.info(t("data.review.read_only", lang), icon=":material/lock:")
         return
-    spaces = _names(dataset.spaces, "space_id", "name")
+    spaces = labelled_ids(dataset, "spaces")
     with st.form(widget_key(RESIDENT, "form"), enter_to_submit=False, clear_on_submit=True):
         st.text_input(t("entry.resident.name", lang), key=widget_key(RESIDENT, "name"),
                       help=t("entry.resident.name_help", lang), autocomplete="off")
