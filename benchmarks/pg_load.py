@@ -27,7 +27,9 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", ""}
 MAX_PROCESSES, MAX_SECONDS, MAX_LAGS = 16, 300, 8
 
 
-def _with_event(events: bytes, event_id: str) -> bytes:
+def with_event(events: bytes, event_id: str) -> bytes:
+    """``events.csv`` (as the database writes it: UTF-8 with BOM, ``;``) with one more event: a copy of
+    the first with ``event_id`` and no head count. The tests append events with it too."""
     text = events.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     header, new = rows[0], list(rows[1])
@@ -49,7 +51,7 @@ def _worker(url: str, lag: str, worker: int, deadline: float) -> tuple[list[str]
         current = store.snapshot()
         began = time.perf_counter()
         try:
-            store.save({"events.csv": _with_event(current.files["events.csv"], event_id)}, (),
+            store.save({"events.csv": with_event(current.files["events.csv"], event_id)}, (),
                        current.fingerprint, author=f"bench {worker}")
         except StaleData:
             retries += 1

@@ -68,3 +68,10 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def with_event(files: dict[str, bytes], event_id: str) -> bytes:
+    """``events.csv`` of ``files`` (as the database writes it) with one more event, a copy of the first."""
+    from benchmarks.pg_load import with_event as appended
+
+    return appended(files["events.csv"], event_id)

@@ -13,8 +13,7 @@ from i18n import t
 from storage import hash_password, throttle
 from storage.postgres.store import PostgresStore
 from storage.staging import snapshot
-from tests.storage_helpers import FakeClock
-from tests.test_postgres_store import _with_event
+from tests.storage_helpers import FakeClock, with_event
 from ui import accounts
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -42,7 +41,7 @@ def installation(pg_database, monkeypatch: pytest.MonkeyPatch, hashes: dict[str,
         store.save(files, (), store.fingerprint(), kind="import", author="test")
     alpha = PostgresStore(pg_database.app, "alpha")
     now = alpha.snapshot()  # the tables as the database writes them (UTF-8)
-    alpha.save({"events.csv": _with_event(now.files, "E2026-900")}, (), now.fingerprint, author="test")
+    alpha.save({"events.csv": with_event(now.files, "E2026-900")}, (), now.fingerprint, author="test")
     monkeypatch.setenv("COWORKING_DATABASE_URL", pg_database.app)
     monkeypatch.delenv("COWORKING_ADMIN_PASSWORD_HASH", raising=False)
     return {

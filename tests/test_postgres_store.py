@@ -9,8 +9,6 @@ PostgreSQL) with the LAGs ``alpha`` and ``beta``, and connects as the app role.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import multiprocessing
 import threading
@@ -28,6 +26,7 @@ from storage.errors import NothingToUndo, SaveFailed, StaleData
 from storage.postgres import tables
 from storage.postgres.store import PostgresStore
 from storage.staging import snapshot
+from tests.storage_helpers import with_event
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PROJECT = "18-00-A019.333-000015"
@@ -50,18 +49,6 @@ def _import(url: str, lag: str = "alpha") -> PostgresStore:
 def _assert_same_dataset(actual, expected) -> None:
     for name in TABLES:
         pd.testing.assert_frame_equal(actual.table(name), expected.table(name), obj=name)
-
-
-def _with_event(files: dict[str, bytes], event_id: str) -> bytes:
-    """``events.csv`` of ``files`` with one more event: a copy of the first with ``event_id``."""
-    text = files["events.csv"].decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    header, first = rows[0], list(rows[1])
-    first[header.index("event_id")] = event_id
-    first[header.index("participants")] = ""
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows([*rows, first])
-    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
 def _event_ids(store: PostgresStore) -> set[str]:
@@ -151,11 +138,11 @@ def test_save_stale_undo_and_history(pg_database):
     store = _import(pg_database.app)
     before = store.snapshot()
     assert before.fingerprint == "pg:alpha:r1"
-    saved = store.save({"events.csv": _with_event(before.files, "E-NEW-1")}, (), before.fingerprint, author="anna")
+    saved = store.save({"events.csv": with_event(before.files, "E-NEW-1")}, (), before.fingerprint, author="anna")
     assert saved.kind == "save" and saved.tables == ("events",) and saved.fingerprint == "pg:alpha:r2"
     assert "E-NEW-1" in _event_ids(store)
     with pytest.raises(StaleData):  # a second save checked against the old data
-        store.save({"events.csv": _with_event(before.files, "E-NEW-2")}, (), before.fingerprint)
+        store.save({"events.csv": with_event(before.files, "E-NEW-2")}, (), before.fingerprint)
     assert "E-NEW-2" not in _event_ids(store)
     with pytest.raises(StaleData):
         store.undo(before.fingerprint)
@@ -212,7 +199,7 @@ def test_a_save_killed_half_way_leaves_the_data_as_it_was(pg_database, monkeypat
 
     def save() -> None:
         try:
-            store.save({"events.csv": _with_event(before.files, "E-KILLED")}, (), before.fingerprint)
+            store.save({"events.csv": with_event(before.files, "E-KILLED")}, (), before.fingerprint)
         except Exception as exc:
             failure.append(exc)
 
@@ -233,15 +220,15 @@ def test_a_save_killed_half_way_leaves_the_data_as_it_was(pg_database, monkeypat
     assert [r.id for r in store.history()] == [1]
     _assert_same_dataset(store.load().dataset, loaded.dataset)
     assert store.snapshot().files == before.files
-    saved = store.save({"events.csv": _with_event(before.files, "E-AFTER")}, (), before.fingerprint)
+    saved = store.save({"events.csv": with_event(before.files, "E-AFTER")}, (), before.fingerprint)
     assert saved.id == 2 and "E-AFTER" in _event_ids(store)
 
 
 def test_a_server_restart_between_two_saves(pg_database):
     store = _import(pg_database.app)
-    first = store.save({"events.csv": _with_event(store.snapshot().files, "E-R1")}, (), "pg:alpha:r1")
+    first = store.save({"events.csv": with_event(store.snapshot().files, "E-R1")}, (), "pg:alpha:r1")
     pg_database.cluster.restart()
-    second = store.save({"events.csv": _with_event(store.snapshot().files, "E-R2")}, (), first.fingerprint)
+    second = store.save({"events.csv": with_event(store.snapshot().files, "E-R2")}, (), first.fingerprint)
     assert second.id == first.id + 1
     assert {"E-R1", "E-R2"} <= _event_ids(store)
 
@@ -259,7 +246,7 @@ def _append_events(url: str, worker: int, cycles: int) -> tuple[list[str], int]:
         while True:
             current = store.snapshot()
             try:
-                store.save({"events.csv": _with_event(current.files, event_id)}, (), current.fingerprint,
+                store.save({"events.csv": with_event(current.files, event_id)}, (), current.fingerprint,
                            author=f"worker {worker}")
             except StaleData:
                 retries += 1

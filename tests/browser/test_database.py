@@ -11,7 +11,7 @@ from i18n.formatting import fmt_int
 from storage import hash_password
 from storage.postgres.store import PostgresStore
 from storage.staging import snapshot
-from tests.test_postgres_store import _with_event
+from tests.storage_helpers import with_event
 
 from .conftest import PROJECT_DIR, StartStreamlit, app_url, assert_no_exception, kpi_value, open_app, screenshot
 
@@ -34,7 +34,7 @@ def test_an_upload_is_saved_into_the_database_and_counted(
     assert_no_exception(page)
     assert kpi_value(page, "events") == "121"
 
-    events = _with_event(store.snapshot().files, "E2026-901")
+    events = with_event(store.snapshot().files, "E2026-901")
     open_app(page, app_url(server.url, "data"))
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         files=[{"name": "events.csv", "mimeType": "text/csv", "buffer": events}])
