@@ -25,3 +25,13 @@ def code_label(kind: str, code: str, lang: str) -> str:
 def code_labels(kind: str, codes: Iterable[object], lang: str) -> dict[str, str]:
     """``{"study_visit": "Pieredzes brauciens"}`` for ``kind="event_type"``, by :func:`code_label`."""
     return {str(code): code_label(kind, str(code), lang) for code in codes}
+
+
+def column_label(table: str, column: str, lang: str) -> str:
+    """A contract column for people: ``Sākums`` for ``starts_on`` (``Norises telpa`` for events'
+    ``space_id``): the editor's headers and the changes an upload or an edit would make."""
+    specific = f"entry.col.{table}.{column}"
+    if specific in CATALOGUES[normalise_language(lang)]:
+        return t(specific, lang)
+    general = f"entry.col.{column}"
+    return t(general, lang) if general in CATALOGUES[normalise_language(lang)] else column

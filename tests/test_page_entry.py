@@ -237,6 +237,9 @@ def test_a_list_for_an_event_with_a_list_adds_to_it_unless_told(app) -> None:
     assert at.radio(key="signin-replace").value is False  # adding is the default: nothing is deleted
     convert(at)
     assert "3 rindas pievienotas\n" in texts(at) + "\n"  # and none deleted
+    added = next(df.value for df in at.dataframe if t("entry.col.gender", "lv") in df.value.columns)
+    assert set(added[t("entry.col.gender", "lv")]) == {t("gender.female", "lv"), t("gender.male", "lv")}
+    assert "female" not in added.to_string() and "person_id" not in added.columns  # no raw codes or names
 
 
 def test_near_duplicates_in_one_list_are_flagged_for_staff(app) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from i18n import t
 from i18n.formatting import fmt_date, fmt_decimal, fmt_int
+from i18n.labels import code_label, column_label
 from loaders.contract import TABLES, Kind
 from storage import TableDiff
 from ui.text import md
@@ -37,7 +38,7 @@ def change_summary(diff: TableDiff, lang: str) -> str:
 def compared_by(diff: TableDiff, lang: str) -> str:
     if diff.by_whole_rows:
         return t("data.diff.by_whole_rows", lang)
-    return t("data.diff.by_key", lang, columns=" + ".join(diff.key))
+    return t("data.diff.by_key", lang, columns=" + ".join(column_label(diff.table, c, lang) for c in diff.key))
 
 
 def shown_value(table: str, column: str, text: str, lang: str) -> str:
@@ -45,6 +46,8 @@ def shown_value(table: str, column: str, text: str, lang: str) -> str:
     if not text:
         return text
     kind = TABLES[table].column(column).kind
+    if kind is Kind.ENUM:  # a code in the language: "Sieviete", not "female"
+        return code_label(column, text, lang)
     if kind is Kind.DATE:
         return fmt_date(dt.date.fromisoformat(text), lang)
     if kind is Kind.DECIMAL:
@@ -54,7 +57,8 @@ def shown_value(table: str, column: str, text: str, lang: str) -> str:
 
 
 def _examples_frame(table: str, rows: tuple[dict[str, str], ...], lang: str) -> pd.DataFrame:
-    frame = pd.DataFrame([{c: shown_value(table, c, v, lang) for c, v in row.items()} for row in rows])
+    frame = pd.DataFrame([{column_label(table, c, lang): shown_value(table, c, v, lang) for c, v in row.items()}
+                          for row in rows])
     # columns empty in every example say nothing
     return frame.loc[:, frame.ne("").any(axis=0)] if not frame.empty else frame
 
@@ -64,7 +68,7 @@ def _changes_frame(diff: TableDiff, lang: str) -> pd.DataFrame:
         [
             {
                 t("data.diff.col.row", lang): " / ".join(change.key),
-                t("data.diff.col.column", lang): column,
+                t("data.diff.col.column", lang): column_label(diff.table, column, lang),
                 t("data.diff.col.old", lang): shown_value(diff.table, column, old, lang),
                 t("data.diff.col.new", lang): shown_value(diff.table, column, new, lang),
             }

@@ -18,7 +18,7 @@ import streamlit as st
 
 from exports.spreadsheet_csv import DATE_FORMATS
 from i18n import t
-from i18n.labels import code_label
+from i18n.labels import code_label, column_label
 from loaders import Dataset, Problem
 from loaders.contract import TABLES, Kind
 from storage import IncomingFile, Intake, stage
@@ -60,12 +60,6 @@ def grid_frame(editable: EditableTable, lang: str) -> pd.DataFrame:
     frame.index = pd.Index(list(range(FIRST_ROW, FIRST_ROW + len(frame))), dtype="int64",
                            name=t("entry.editor.row", lang))
     return frame
-
-
-def column_label(table: str, column: str, lang: str) -> str:
-    """The grid's header of a column: ``Sākums`` for ``starts_on`` (``Norises telpa`` for events' ``space_id``)."""
-    specific = f"entry.col.{table}.{column}"
-    return t(specific, lang) if t(specific, lang) != specific else t(f"entry.col.{column}", lang)
 
 
 def row_labels(edited: pd.DataFrame) -> list[int]:
