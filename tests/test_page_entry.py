@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from i18n import t
 from loaders import load_dataset
+from loaders.snapshot import snapshot_dir
 from storage import hash_password, list_history, throttle
 from storage.pseudonyms import KeyChain
 from tests.helpers import xlsx_bytes
@@ -215,7 +216,8 @@ def test_pasted_names_are_gone_from_the_session_once_the_ids_are_made(app) -> No
 
 
 def assert_no_name_stored(folder: Path, logs: str) -> None:
-    """No name, in any encoding staff files use, in any file under ``folder`` (``.history`` too) or in the logs."""
+    """No name, in any encoding staff files use, in any file under ``folder`` (``.history`` too), in its
+    typed snapshot or in the logs."""
     needles = []
     for name in NAMES:
         for variant in {name, name.casefold(), name.upper()}:
@@ -224,6 +226,8 @@ def assert_no_name_stored(folder: Path, logs: str) -> None:
         needles.append(name.split()[-1].encode("utf-8"))  # a surname alone
     files = [p for p in folder.rglob("*") if p.is_file()]
     assert any(".history" in p.parts for p in files)
+    assert (snapshot_dir(folder) / "manifest.json").is_file()
+    files += [p for p in snapshot_dir(folder).rglob("*") if p.is_file()]  # the typed snapshot beside it too
     for path in files:
         content = path.read_bytes()
         for needle in needles:
