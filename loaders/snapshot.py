@@ -10,6 +10,10 @@ Parquet files instead of parsing and checking the CSV again. Anything that does 
 changed, added or removed, another contract or format, a damaged snapshot) is never trusted: the
 folder is loaded and checked as always, and the snapshot written anew.
 
+Frames *derived* from the tables (the joins ``metrics.prepared`` computes once per dataset, about
+ten seconds at EU scale) are kept in the same folder (:class:`DerivedFrames`), under the tables'
+fingerprint and a version their owner chooses: computed once per change, read on every later start.
+
 The snapshot is a cache: deleting it is always safe, and where it cannot be written (a read-only
 parent folder) there is simply none.
 """
@@ -23,6 +27,8 @@ import logging
 import os
 import shutil
 import tempfile
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -72,10 +78,13 @@ def load_folder(folder: Path | str, limits: ArchiveLimits = DEFAULT_LIMITS) -> L
     if key is not None:
         cached = read_snapshot(folder, key)
         if cached is not None:
+            _remember_snapshot(cached, folder)
             return cached
     result = load_dataset(folder, limits)
-    if key is not None and result.ok and result.dataset is not None and result.fingerprint == key["fingerprint"]:
-        write_snapshot(folder, result, key)
+    written = (key is not None and result.ok and result.dataset is not None
+               and result.fingerprint == key["fingerprint"] and write_snapshot(folder, result, key))
+    if written:
+        _remember_snapshot(result, folder)
     return result
 
 
@@ -98,7 +107,7 @@ def read_snapshot(folder: Path, key: dict) -> LoadResult | None:
                       fingerprint=key["fingerprint"])
 
 
-def write_snapshot(folder: Path, result: LoadResult, key: dict) -> None:
+def write_snapshot(folder: Path, result: LoadResult, key: dict) -> bool:
     """Write the snapshot of a good load (a new folder swapped in whole); a folder that cannot be
     written (read-only, full) keeps none, which only costs the next start its validation."""
     target = snapshot_dir(folder)
@@ -107,7 +116,7 @@ def write_snapshot(folder: Path, result: LoadResult, key: dict) -> None:
         try:
             staging.chmod(0o755)  # readable like the data folder beside it (mkdtemp makes it private)
             for name in TABLES:
-                result.dataset.table(name).to_parquet(staging / f"{name}.parquet", index=True)
+                result.dataset.table(name).to_parquet(staging / f"{name}.parquet")  # a RangeIndex as metadata only
             manifest = {
                 "key": key,
                 "problems": [dataclasses.asdict(p) for p in result.problems],
@@ -123,3 +132,65 @@ def write_snapshot(folder: Path, result: LoadResult, key: dict) -> None:
             shutil.rmtree(staging, ignore_errors=True)
     except OSError:
         log.info("no snapshot written in %s (the folder cannot be written)", folder)
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class DerivedFrames:
+    """Where frames derived from one snapshot's tables are kept: ``derived-<name>-<fingerprint>-<version>/``
+    inside the snapshot folder, one Parquet file per frame.
+
+    The folder name carries the tables' fingerprint, so frames written by a process that loaded
+    older files are never read with newer ones (a new snapshot replaces the folder whole anyway);
+    ``version`` is the deriving code's own (another computation, other frames).
+    """
+
+    snapshot: Path
+    fingerprint: str
+
+    def _where(self, name: str, version: str) -> Path:
+        return self.snapshot / f"derived-{name}-{self.fingerprint[:16]}-{version}"
+
+    def read(self, name: str, version: str) -> dict[str, pd.DataFrame] | None:
+        """The frames kept under ``name`` and ``version``; ``None`` when there are none or they cannot be read."""
+        where = self._where(name, version)
+        try:
+            return {path.stem: pd.read_parquet(path) for path in sorted(where.glob("*.parquet"))} or None
+        except Exception:  # damaged: only a cache, the caller computes them again
+            log.warning("derived frames in %s cannot be read; they are computed again", where, exc_info=True)
+            return None
+
+    def write(self, name: str, version: str, frames: dict[str, pd.DataFrame]) -> None:
+        """Keep ``frames`` (written beside, then renamed in whole); nothing when the snapshot is gone or
+        was replaced by a newer one meanwhile, or cannot be written."""
+        target = self._where(name, version)
+        try:
+            manifest = json.loads((self.snapshot / MANIFEST).read_text("utf-8"))
+            if manifest.get("key", {}).get("fingerprint") != self.fingerprint:
+                return
+            staging = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=self.snapshot))
+            try:
+                staging.chmod(0o755)
+                for frame_name, frame in frames.items():
+                    frame.to_parquet(staging / f"{frame_name}.parquet")  # a RangeIndex as metadata only
+                staging.rename(target)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        except (OSError, ValueError):  # gone, replaced, read-only, or another process got there first
+            log.info("derived frames not kept in %s", self.snapshot)
+
+
+#: the snapshot each loaded dataset came from or was written to (by identity; forgotten with the dataset)
+_SNAPSHOTS: weakref.WeakKeyDictionary[Dataset, DerivedFrames] = weakref.WeakKeyDictionary()
+
+
+def _remember_snapshot(result: LoadResult, folder: Path) -> None:
+    if result.dataset is not None:
+        _SNAPSHOTS[result.dataset] = DerivedFrames(snapshot_dir(folder), result.fingerprint)
+
+
+def derived_frames(ds: Dataset) -> DerivedFrames | None:
+    """Where frames derived from ``ds`` can be kept: its snapshot's, for a dataset loaded through
+    :func:`load_folder`; ``None`` for any other (a database, a test's frames)."""
+    return _SNAPSHOTS.get(ds)
