@@ -34,13 +34,15 @@ def band_labels(bands: tuple[AgeBand, ...] = DEFAULT_AGE_BANDS) -> list[str]:
 
 def age_band(ages: pd.Series, bands: tuple[AgeBand, ...] = DEFAULT_AGE_BANDS) -> pd.Series:
     """The band label of each age (``unknown`` for a missing or negative age, or one outside every band)."""
-    values = ages.astype("float64").to_numpy()
-    labels = np.full(len(values), UNKNOWN, dtype=object)
-    for band in bands:
-        inside = ~np.isnan(values) & (values >= 0)  # a birth year after the event is not an age
+    values = ages.to_numpy(dtype="float64", na_value=np.nan)
+    labels = band_labels(bands)
+    codes = np.full(len(values), len(bands), dtype=np.int64)  # unknown
+    for position in range(len(bands) - 1, -1, -1):  # the first band an age falls in wins
+        band = bands[position]
+        inside = values >= 0  # a birth year after the event is not an age (NaN is never inside)
         if band.low is not None:
             inside &= values >= band.low
         if band.high is not None:
             inside &= values <= band.high
-        labels[inside & (labels == UNKNOWN)] = band.label
-    return pd.Series(pd.Categorical(labels, categories=band_labels(bands)), index=ages.index)
+        codes[inside] = position
+    return pd.Series(pd.Categorical.from_codes(codes, categories=labels), index=ages.index)

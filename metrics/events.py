@@ -10,6 +10,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
+
+import numpy as np
 import pandas as pd
 
 from loaders import Dataset
@@ -41,10 +46,12 @@ def participations(ds: Dataset, filters: Filters) -> int:
 
 def unique_participants(ds: Dataset, filters: Filters) -> int:
     events = scoped_events(ds, filters)
-    rows = scoped_attendance(ds, filters)
-    named = rows["person_id"].dropna().nunique()
-    anonymous = int(rows["person_id"].isna().sum())
-    return int(named + anonymous + events["unlisted_head_count"].sum())
+    codes = scoped_attendance(ds, filters)["person_code"].to_numpy()  # a person as a number, −1 anonymous
+    named = codes[codes >= 0]
+    seen = np.zeros(int(named.max(initial=-1)) + 1, dtype=bool)
+    seen[named] = True
+    anonymous = len(codes) - len(named)
+    return int(np.count_nonzero(seen) + anonymous + events["unlisted_head_count"].sum())
 
 
 def by_person_field(ds: Dataset, filters: Filters, labels: pd.Series, keys: list[str] | None) -> pd.Series:
@@ -132,13 +139,19 @@ def first_time_vs_returning(ds: Dataset, filters: Filters) -> pd.Series:
     return by_person_field(ds, filters, labels, [FIRST_TIME, RETURNING, UNKNOWN])
 
 
+@lru_cache(maxsize=4)
 def event_routes(ds: Dataset) -> pd.Series:
     """Each study visit's stops in order, by event id: ``Ogres Centrālā bibliotēka → CoLabora Lielvārde``
-    (a stop's space name, else its place name, else ``?``). The events table's and the sign-in sheet's place."""
+    (a stop's space name, else its place name, else ``?``). The events table's and the sign-in sheet's place.
+    Once per dataset (it does not depend on the filters)."""
     names = ds.spaces.set_index("space_id")["name"]
-    stops = ds.event_stops.sort_values(["event_id", "stop_no"])
+    stops = ds.event_stops.sort_values(["event_id", "stop_no"], kind="stable")
     stop_names = stops["space_id"].map(names).astype("object").fillna(stops["place_name"].astype("object")).fillna("?")
-    return stop_names.groupby(stops["event_id"]).agg(" → ".join)
+    # consecutive runs of one event (sorted): joined in plain Python, not one pandas call per event
+    routes = {event: " → ".join(name for _, name in run)
+              for event, run in groupby(zip(stops["event_id"].tolist(), stop_names.tolist(), strict=True),
+                                        key=itemgetter(0))}
+    return pd.Series(routes, dtype="object", name=stop_names.name).rename_axis("event_id")
 
 
 def events_table(ds: Dataset, filters: Filters) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from loaders import Dataset
@@ -66,8 +67,12 @@ def scoped_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
 @per_view
 def scoped_attendance(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Attendance rows of the events in scope."""
-    attendance = prepare(ds).attendance
-    return attendance[is_in(attendance["event_id"], scoped_events(ds, filters)["event_id"])]
+    prepared = prepare(ds)
+    # by the events' numbers (their ``event_order``): a look-up in an array, not a hash of every id
+    selected = np.zeros(len(prepared.events), dtype=bool)
+    selected[scoped_events(ds, filters)["event_order"].to_numpy()] = True
+    attendance = prepared.attendance
+    return attendance[selected[attendance["event_order"].to_numpy()]]
 
 
 @per_view
