@@ -33,22 +33,31 @@ return_freed_memory()  # as every entry point does at its start
 load_dataset(Path("data"))  # warm-up: lazy imports, allocator arenas, thread pools (~100 MB, any data)
 status = Path("/proc/self/status").read_text()
 before = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
-result = load_dataset(Path(sys.argv[1]))
+if sys.argv[2] == "validate":
+    ok = load_dataset(Path(sys.argv[1])).ok
+else:  # a start: the typed snapshot and the kept joins, as the app's first page
+    from loaders.snapshot import load_folder
+    from metrics.prepared import prepare
+    result = load_folder(Path(sys.argv[1]))
+    ok = result.ok and prepare(result.dataset) is not None
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"ok": result.ok, "baseline_kb": before, "peak_kb": after}))
+print(json.dumps({"ok": ok, "baseline_kb": before, "peak_kb": after}))
 """
 
 
-def load_peak_rss(folder: Path) -> dict[str, float]:
+def load_peak_rss(folder: Path, mode: str = "validate") -> dict[str, float]:
     """Peak resident memory of a fresh process that imports the loaders and loads ``folder``
-    (with the allocator setup of every entry point, :func:`loaders.memory.return_freed_memory`).
+    (with the allocator setup of every entry point, :func:`loaders.memory.return_freed_memory`):
+    ``mode`` ``validate`` reads and checks every file; ``start`` reads the typed snapshot and the
+    joins kept with it (what a start with unchanged files holds).
 
     ``baseline`` is the process after its imports and one load of the small demo data (which
     sets up what any load needs once: lazy imports, allocator arenas, pyarrow's thread pool);
-    ``increase`` is what loading and validating ``folder`` added on top.
+    ``increase`` is what loading ``folder`` added on top.
     """
     output = subprocess.run(
-        [sys.executable, "-c", _RSS_PROBE, str(folder)], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
+        [sys.executable, "-c", _RSS_PROBE, str(folder), mode], cwd=PROJECT_DIR, capture_output=True, text=True,
+        check=True,
     ).stdout
     probe = json.loads(output.strip().splitlines()[-1])
     return {
