@@ -80,3 +80,19 @@ def cell_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64)
     data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
     return data, (offsets[:-1] - offsets[0]).astype(np.int64)
+
+
+def edge_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's first byte and each cell's last byte (UTF-8), without a copy of the text.
+
+    An empty cell has neither; it gives its neighbour's instead (the next cell's first byte, the
+    previous cell's last byte; past either end of the chunk, the chunk's last byte). So a test
+    "does any cell start (end) with one of these bytes" may say yes for no cell only when the
+    chunk's last byte is one of them: safe for deciding whether a pass over the column is needed.
+    """
+    data, starts = cell_bytes(chunk)
+    if not data.size:
+        return data, data
+    first = np.take(data, starts, mode="clip")
+    last = np.take(data, np.append(starts[1:], data.size) - 1, mode="wrap")
+    return first, last

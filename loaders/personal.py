@@ -153,29 +153,68 @@ def _could_be(kind: str, data: np.ndarray, starts: np.ndarray) -> bool:
     return _has_run(data, starts, _PHONE_BYTES, _PHONE_LENGTH)
 
 
-def _windows(flags: np.ndarray, length: int) -> np.ndarray:
-    """For each position i, whether ``flags[i : i + length]`` are all set (``length`` shifted ANDs)."""
-    count = flags.size - length + 1
-    windows = flags[:count].copy()
-    for shift in range(1, length):
-        windows &= flags[shift : shift + count]
+def _in_table(data: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """``table[data]`` for a byte table made of a few ranges: a comparison or two per range, into
+    reused buffers (a lookup by fancy indexing costs several times as much)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], table, [False])).astype(np.int8)))
+    found = np.zeros(data.shape, dtype=bool)
+    compared = np.empty(data.shape, dtype=bool)
+    shifted = np.empty(data.shape, dtype=np.uint8)
+    for low, high in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):  # table[low:high] is set
+        if high - low == 1:
+            np.equal(data, low, out=compared)
+        elif high == 256:
+            np.greater_equal(data, low, out=compared)
+        else:
+            np.subtract(data, np.uint8(low), out=shifted)
+            np.less(shifted, high - low, out=compared)
+        found |= compared
+    return found
+
+
+def _all_in_windows(flags: np.ndarray, length: int, *, any_: bool = False) -> np.ndarray:
+    """For each i, whether ``flags[i : i + length]`` are all set (or, with ``any_``, any is): by
+    doubling the window, about log2(length) passes instead of ``length``."""
+    combine = np.logical_or if any_ else np.logical_and
+    windows, span = flags, 1
+    while span * 2 <= length:  # windows[i] covers flags[i : i + span]
+        windows = combine(windows[:-span], windows[span:])
+        span *= 2
+    if span < length:  # two overlapping windows of ``span`` cover exactly ``length``
+        rest = length - span
+        windows = combine(windows[:-rest], windows[rest:])
     return windows
 
 
+#: bytes looked at in one go: the few passes over a block stay in the processor's cache
+_BLOCK = 1 << 17
+
+
 def _has_run(data: np.ndarray, starts: np.ndarray, allowed: np.ndarray, length: int) -> bool:
-    """Whether some cell holds ``length`` ``allowed`` bytes in a row (cells lie back to back in ``data``)."""
+    """Whether some cell holds ``length`` ``allowed`` bytes in a row (cells lie back to back in ``data``).
+
+    Block by block; each block reaches ``length - 1`` bytes into the next, so every window of
+    ``length`` bytes lies wholly inside one block.
+    """
     if data.size < length:
         return False
-    runs = _windows(allowed[data], length)
-    if not runs.any():
-        return False
-    # a run that only exists across the end of one cell and the start of the next does not count
-    later_start = np.zeros(data.size, dtype=bool)
-    later_start[starts[(starts > 0) & (starts < data.size)]] = True
-    crossing = np.zeros(runs.size, dtype=bool)
-    for shift in range(1, length):
-        crossing |= later_start[shift : shift + runs.size]
-    return bool((runs & ~crossing).any())
+    if length == 1:
+        return bool(_in_table(data, allowed).any())
+    starts = starts[(starts > 0) & (starts < data.size)]  # the cell starts that can cut a run
+    for low in range(0, data.size - length + 1, _BLOCK):
+        block = data[low : low + _BLOCK + length - 1]
+        runs = _all_in_windows(_in_table(block, allowed), length)
+        if not runs.any():
+            continue
+        # a run that only exists across the end of one cell and the start of the next does not
+        # count: the window at i crosses one if a cell starts at i + 1 .. i + length - 1
+        later_start = np.zeros(block.size, dtype=bool)
+        inside = starts[np.searchsorted(starts, low) : np.searchsorted(starts, low + block.size)]
+        later_start[inside - low] = True
+        crossing = _all_in_windows(later_start, length - 1, any_=True)[1:]
+        if (runs & ~crossing).any():
+            return True
+    return False
 
 
 def mask(value: str) -> str:
