@@ -127,7 +127,7 @@ table = events_frame(metrics.events_table(ds, f), lang)
 table_widget(table, lang)
 st.download_button(
     t("attendance.download_csv", lang),
-    data=spreadsheet_csv(table, lang),  # as Latvian Excel opens it
+    data=lambda: spreadsheet_csv(table, lang),  # as Latvian Excel opens it; made when pressed
     file_name="events.csv",
     mime="text/csv",
     on_click="ignore",

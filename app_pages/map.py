@@ -75,7 +75,7 @@ with st.container(horizontal=True, key="map-downloads"):
     png_failed = map_downloads.png_button(ctx, options)
     st.download_button(
         t("map.download.csv", lang),
-        data=spreadsheet_csv(table, lang),
+        data=lambda: spreadsheet_csv(table, lang),  # made when pressed
         file_name=t("map.file.csv", lang), mime="text/csv", on_click="ignore", icon=":material/download:",
         key="download-csv",
     )

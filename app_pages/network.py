@@ -61,7 +61,7 @@ if waiting:  # added, nothing imported yet (their load says the required tables 
     st.caption(t("network.without_data", lang, names=", ".join(waiting)))
 st.download_button(
     t("network.download_csv", lang),
-    data=spreadsheet_csv(figures.rename(columns=headers), lang),  # as Latvian Excel opens it
+    data=lambda: spreadsheet_csv(figures.rename(columns=headers), lang),  # as Latvian Excel opens it; made when pressed
     file_name="network.csv",
     mime="text/csv",
     on_click="ignore",

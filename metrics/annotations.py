@@ -47,7 +47,11 @@ def _projects(ds: Dataset, filters: Filters) -> list[str]:
         return list(filters.projects)
     if filters.projects or filters.start is None or filters.end is None:
         return []
-    return [code for code in ds.project_codes() if ds.project_period(code) == (filters.start, filters.end)]
+    projects = ds.projects  # one comparison of the columns, not a look-up per project on every rerun
+    own_period = ((projects["starts_on"] == pd.Timestamp(filters.start))
+                  & (projects["ends_on"] == pd.Timestamp(filters.end)))
+    chosen = set(projects.loc[own_period, "project_code"])
+    return [code for code in ds.project_codes() if code in chosen]
 
 
 def chart_annotations(ds: Dataset, filters: Filters) -> list[Annotation]:

@@ -106,12 +106,13 @@ def written(monkeypatch) -> list[bytes]:
 
 @pytest.fixture
 def offered(monkeypatch) -> dict[str, object]:
-    """The data of every ``st.download_button`` of an AppTest run, by label."""
+    """The data of every ``st.download_button`` of an AppTest run, by label (a file made only when the
+    button is pressed, from a callable, is made here as the press would)."""
     buttons: dict[str, object] = {}
     real = st.download_button
 
     def download_button(label: str, data=None, *args, **kwargs):
-        buttons[label] = data
+        buttons[label] = data() if callable(data) else data
         return real(label, data, *args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", download_button)
