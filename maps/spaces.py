@@ -9,10 +9,13 @@ With many spaces the dots are clustered and built in the browser (``FastMarkerCl
 from __future__ import annotations
 
 import math
+import re
 
 import folium
 import pandas as pd
+from branca.element import Element
 from folium.plugins import FastMarkerCluster
+from folium.template import Template
 
 import metrics
 from i18n import t
@@ -98,6 +101,51 @@ function (row) {
 """
 
 
+#: what Jinja would read as its own syntax in a text (then the text takes branca's usual way)
+_JINJA_SYNTAX = re.compile(r"\{[{%#]")
+_NO_SCRIPT = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+
+
+class _Rendered(Element):
+    """A text rendered already, put in the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:  # noqa: ARG002 (branca passes its arguments on)
+        return self._text
+
+
+class _SpaceCluster(FastMarkerCluster):
+    """``FastMarkerCluster`` whose script, which holds every space's data, skips branca's second pass.
+
+    branca puts each element's rendered script into the page as ``Element(script)``, which compiles
+    the rendered text as a Jinja template once more: for 5 000 spaces (5 MB of popups) that is
+    about 0.4 s, for a text that comes out unchanged. This renders the script once, lets folium
+    place an empty one where it always goes, and puts the text there, as Jinja would have given it
+    back: line ends as ``\\n``, without its last one. A text with Jinja's own syntax in it (a ``{{``
+    in a space's name) takes branca's usual way.
+    """
+
+    def render(self, **kwargs) -> None:
+        text = FastMarkerCluster._template.module.script(self, kwargs)
+        if _JINJA_SYNTAX.search(text):
+            super().render(**kwargs)
+            return
+        text = re.sub(r"\r\n|\r", "\n", text)
+        text = text.removesuffix("\n")
+        self._template = _NO_SCRIPT
+        try:
+            super().render(**kwargs)
+        finally:
+            del self._template
+        script = self.get_root().script
+        rendered = _Rendered(text)
+        rendered._parent = script
+        script._children[self.get_name()] = rendered
+
+
 def add_spaces(
     m: folium.Map, ds: Dataset, filters: metrics.Filters, positions: pd.DataFrame, lang: str, look: Look, *,
     public: bool,
@@ -110,7 +158,7 @@ def add_spaces(
         rows = list(
             zip(spaces["latitude"], spaces["longitude"], colours, spaces["tooltip"], spaces["popup"], strict=True)
         )
-        FastMarkerCluster(rows, callback=_CALLBACK % {"size": look.dot_px}, name=name).add_to(m)
+        _SpaceCluster(rows, callback=_CALLBACK % {"size": look.dot_px}, name=name).add_to(m)
         return list(dict.fromkeys(spaces["space_type"]))
     layer = folium.FeatureGroup(name=name).add_to(m)
     size = look.dot_px

@@ -18,7 +18,7 @@ pages, popups and exports have one code path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import compress
 
 import pandas as pd
 
@@ -46,6 +46,7 @@ from metrics.people import (
 from metrics.population import per_thousand, populations
 from metrics.privacy import Protected, Shown, View, gender_cells, is_suppressed, protect, shown_number
 from metrics.residents import active_residents, active_residents_by_space, new_residents, residents_by_home_municipality
+from metrics.scope import per_view
 from metrics.spaces import space_count, space_figures, spaces_involved
 
 #: the code of a breakdown's unpublished rest (e.g. the participations of events without a venue)
@@ -92,52 +93,74 @@ def _counts(series: pd.Series) -> dict[str, int]:
     return {str(key): int(value) for key, value in series.items()}
 
 
-def _add_flows(view: View, table: pd.DataFrame) -> None:
+def _add_flows(view: View, table: pd.DataFrame) -> list:
     """Home × space cells adding up to each space's and each home's residents (those with no home
-    are never drawn, but they are part of their space's residents)."""
-    homes, spaces, counts = (table[c].tolist() for c in ("home_municipality", "space_id", "residents"))
-    by_space: dict[str, list] = {}
-    by_home: dict[str, list] = {}
-    for home, space, n in zip(homes, spaces, counts, strict=True):
-        key = view.count(("flows", home, space), n, published=home != UNKNOWN)
-        by_space.setdefault(space, []).append(key)
-        by_home.setdefault(home, []).append(key)
-    for space, cells in by_space.items():
-        view.adds_up(("space_residents", space), cells)
-    for home, cells in by_home.items():
-        view.adds_up(("home_residents", home), cells)
+    are never drawn, but they are part of their space's residents). Returns the cells' keys, in the
+    table's order."""
+    homes, spaces = table["home_municipality"].tolist(), table["space_id"].tolist()
+    keys = [("flows", home, space) for home, space in zip(homes, spaces, strict=True)]
+    published = table["home_municipality"].ne(UNKNOWN).to_numpy()
+    numbers = view.count_cells(keys, table["residents"].to_numpy(dtype="int64"), published)
+    view.adds_up_by(keys, spaces, lambda space: ("space_residents", space), numbers)
+    view.adds_up_by(keys, homes, lambda home: ("home_residents", home), numbers)
+    return keys
 
 
-@lru_cache(maxsize=16)
+@dataclass(frozen=True)
+class _MapCounts:
+    """The exact counts the map's figures are made of (the same in both modes, so computed once)."""
+
+    participations: int
+    active_residents: int
+    per_space: pd.DataFrame
+    home_participations: dict[str, int]
+    space_residents: dict[str, int]
+    home_residents: dict[str, int]
+    flows: pd.DataFrame
+
+
+@per_view
+def _map_counts(ds: Dataset, filters: Filters) -> _MapCounts:
+    return _MapCounts(
+        participations=participations(ds, filters),
+        active_residents=active_residents(ds, filters),
+        per_space=space_figures(ds, filters),
+        home_participations=_counts(participations_by_municipality(ds, filters)),
+        space_residents=_counts(active_residents_by_space(ds, filters)),
+        home_residents=_counts(residents_by_home_municipality(ds, filters)),
+        flows=residents_by_home_and_space(ds, filters),
+    )
+
+
+@per_view
 def map_figures(ds: Dataset, filters: Filters, *, public: bool) -> MapFigures:
     """The map's figures. Relations a viewer knows: participations = the spaces' participations +
     those of events without a venue = the participations by home municipality; active residents =
     by space = by home; each space's residents = its flows by home (+ those without a home), each
     home's residents = its flows."""
+    counts = _map_counts(ds, filters)
     view = View()
-    view.count("participations", participations(ds, filters))
-    view.count("active_residents", active_residents(ds, filters))
-    per_space = space_figures(ds, filters)
+    view.count("participations", counts.participations)
+    view.count("active_residents", counts.active_residents)
+    per_space = counts.per_space
     view.breakdown("space_participations", _counts(per_space["participations"]), "participations", rest=_REST)
-    home_participations = _counts(participations_by_municipality(ds, filters))
-    view.breakdown("home_participations", home_participations, "participations")
-    space_residents = _counts(active_residents_by_space(ds, filters))
+    view.breakdown("home_participations", counts.home_participations, "participations")
+    space_residents = counts.space_residents
     view.breakdown("space_residents", space_residents, "active_residents")
-    home_residents = _counts(residents_by_home_municipality(ds, filters))
-    view.breakdown("home_residents", home_residents, "active_residents")
-    table = residents_by_home_and_space(ds, filters)
+    view.breakdown("home_residents", counts.home_residents, "active_residents")
+    table = counts.flows
     if public:  # the flows and their margins protect each other; an internal view needs no relations
-        _add_flows(view, table)
+        flow_keys = _add_flows(view, table)
     shown = protect(view, public=public)
 
     spaces = per_space.astype("object")
     spaces["participations"] = [shown[("space_participations", s)] for s in spaces.index]
     spaces.insert(0, "active_residents", [shown[("space_residents", s)] if s in space_residents else 0
                                           for s in spaces.index])
-    flows = table[table["home_municipality"] != UNKNOWN].copy()
+    drawn = (table["home_municipality"] != UNKNOWN).to_numpy()
+    flows = table[drawn].copy()
     if public:
-        flows["residents"] = [shown[("flows", h, s)]
-                              for h, s in zip(flows["home_municipality"], flows["space_id"], strict=True)]
+        flows["residents"] = [shown[key] for key in compress(flow_keys, drawn.tolist())]
     flows["order"] = flows["residents"].map(shown_number)
     flows = (flows.sort_values(["home_municipality", "space_id"], kind="stable")
              .sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True))
