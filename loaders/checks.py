@@ -26,7 +26,7 @@ from loaders.contract import (
     Kind,
     TableSpec,
 )
-from loaders.fast import arrow_text, is_in, positions
+from loaders.fast import arrow_text, is_in, positions, repeats
 from loaders.municipalities import FORMER, LONG_NAMES, OFFICIAL
 from loaders.personal import kind_of, mask, names_a_person, suspect_values
 from loaders.problems import Problem, ProblemLog, error, warning
@@ -113,21 +113,20 @@ def check_foreign_keys(
 def check_attendance_duplicates(attendance: pd.DataFrame, file: str | None) -> ProblemLog:
     """The same person twice on one event (error).
 
-    Each (event, person) pair becomes one integer; sorting the named pairs in place tells
-    whether any repeats with little memory (a hash table over a million pairs took 50 MB).
-    Only then are the repeated rows looked up.
+    First whether any (event, person) pair might repeat, by sorting one 64-bit key per row
+    (:func:`loaders.fast.repeats`: no hash table; ids of up to 8 bytes are keyed by their bytes).
+    Only then are the pairs numbered exactly (each one integer) and the repeated rows looked up.
     """
-    events = pc.dictionary_encode(arrow_text(attendance["event_id"])).combine_chunks()
-    persons = pc.dictionary_encode(arrow_text(attendance["person_id"])).combine_chunks()
+    log = ProblemLog()
+    events, persons = arrow_text(attendance["event_id"]), arrow_text(attendance["person_id"])
     named = pc.is_valid(persons).to_numpy(zero_copy_only=False)
+    if not repeats(events, persons, where=named):
+        return log
+    events = pc.dictionary_encode(events).combine_chunks()
+    persons = pc.dictionary_encode(persons).combine_chunks()
     key = pc.fill_null(events.indices, -1).to_numpy().astype(np.int64) * (len(persons.dictionary) + 1)
     key += pc.fill_null(persons.indices, -1).to_numpy()
     del events, persons
-    pairs = key[named]
-    pairs.sort()
-    log = ProblemLog()
-    if not (pairs[1:] == pairs[:-1]).any():
-        return log
     twice = attendance[named & pd.Series(key).duplicated(keep="first").to_numpy()]
     log.extend(
         error("attendance", "attendance_duplicate", row=int(row), column="person_id", value=person, file=file,

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from loaders.archive import DEFAULT_LIMITS, ArchiveLimits, ArchiveRefused, check_archive
-from loaders.fast import cell_bytes, edge_bytes
+from loaders.fast import edge_bytes, text_bytes
 from loaders.problems import Problem, error, warning
 
 ENCODING_UTF8_BOM = "UTF-8 BOM"
@@ -219,10 +219,16 @@ def _unquote_formula_text(table: pa.Table) -> pa.Table:
     values. Exactly one apostrophe, and only before those characters (``''=x`` → ``'=x``, ``'abc`` stays)."""
     columns = []
     for column in table.columns:
-        if any((edge_bytes(chunk)[0] == ord("'")).any() for chunk in column.chunks):
+        if any(_starts_with_apostrophe(chunk) for chunk in column.chunks):
             column = pc.replace_substring_regex(column, _QUOTED_FORMULA, "\\1", max_replacements=1)
         columns.append(column)
     return pa.table(columns, names=table.column_names)
+
+
+def _starts_with_apostrophe(chunk: pa.Array) -> bool:
+    """Whether a cell may start with ``'`` (first whether any byte is one: most columns have none)."""
+    data = text_bytes(chunk)
+    return bool((data == ord("'")).any()) and bool((edge_bytes(chunk)[0] == ord("'")).any())
 
 
 def _may_need_cleaning(column: pa.ChunkedArray) -> bool:
@@ -231,9 +237,8 @@ def _may_need_cleaning(column: pa.ChunkedArray) -> bool:
     characters start with 0xC2 0xAD, 0xE2 0x80/0x81 or 0xEF 0xBB). Plain ASCII (most ids and
     numbers) and ordinary Latvian text need neither pass."""
     for chunk in column.chunks:
-        data, _ = cell_bytes(chunk)
-        high = data >= 0x80
-        if not high.any():
+        data = text_bytes(chunk)
+        if not data.size or data.max() < 0x80:
             continue
         if ((data == 0xCC) | (data == 0xCD)).any():  # lead bytes only: UTF-8 continuation bytes are 0x80–0xBF
             return True
@@ -295,6 +300,9 @@ def _may_need_trimming(column: pa.ChunkedArray) -> bool:
     bytes. The last byte of a multi-byte space ends some letters too (``0x81`` of U+2001 ends
     ``ā``): such a column is simply trimmed. Ids, numbers, dates and codes need no trimming pass."""
     for chunk in column.chunks:
+        data = text_bytes(chunk)
+        if not data.size or (data.min() > 0x20 and data.max() < 0x80):
+            continue  # no space, control character or non-ASCII byte anywhere (two quick reductions)
         first, last = edge_bytes(chunk)
         if _TRIMMED_FIRST[first].any() or _TRIMMED_LAST[last].any():
             return True

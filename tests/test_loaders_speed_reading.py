@@ -57,3 +57,19 @@ def test_unquoting_sees_an_apostrophe_in_any_chunk() -> None:
     assert _unquote_formula_text(table).column("c").to_pylist() == ["a", "", "", "=1", "b"]
     untouched = pa.table([_column(["a'", "b"])], names=["c"])  # an apostrophe at the end is kept
     assert _unquote_formula_text(untouched).column("c").to_pylist() == ["a'", "b"]
+
+
+def test_text_bytes_of_sliced_chunks() -> None:
+    from loaders.fast import text_bytes
+
+    cells = pa.array(["ab", "", "cde", "f"], pa.large_string())
+    assert bytes(text_bytes(cells)) == b"abcdef"
+    assert bytes(text_bytes(cells.slice(1, 2))) == b"cde"
+    assert bytes(text_bytes(pa.array(["xy", "z"], pa.string()).slice(1))) == b"z"
+    assert text_bytes(cells.slice(1, 1)).size == 0
+
+
+def test_an_ascii_column_with_inner_spaces_is_still_looked_at() -> None:
+    assert not _may_need_trimming(_column(["a b", "c\u00a0d"]))
+    assert _may_need_trimming(_column(["a b", "c d "]))
+    assert _may_need_trimming(_column(["a", "b"], ["\u00a0c"]))
