@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reports.chart_images import ChartImages, render_charts
+from reports.chart_images import ChartImages, drawing_charts, render_charts
 from reports.csv_export import build_csv
 from reports.excel import build_xlsx
 from reports.json_export import build_json
@@ -29,10 +29,11 @@ WITH_CHARTS = frozenset({"docx", "pdf"})
 def build(report: Report, fmt: str, images: ChartImages | None = None, *, browser: str | None = None,
           logos: Sequence[Logo] = ()) -> bytes:
     """The file's bytes. Word and PDF draw the charts (with ``browser``, the ``BROWSER_PATH`` setting)
-    unless ``images`` are given, and show ``logos`` (``reports.logos.logos(data_folder)``) at the top."""
+    unless ``images`` are given, and show ``logos`` (``reports.logos.logos(data_folder)``) at the top.
+    The charts are drawn while the document's text is built (Chromium works in its own processes)."""
     if fmt in WITH_CHARTS:
-        images = images if images is not None else render_charts(report, browser)
-        return build_docx(report, images, logos) if fmt == "docx" else build_pdf(report, images, logos)
+        charts = images if images is not None else drawing_charts(report, browser, render_charts)
+        return build_docx(report, charts, logos) if fmt == "docx" else build_pdf(report, charts, logos)
     builders = {"xlsx": build_xlsx, "json": build_json, "csv": build_csv}
     if fmt not in builders:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

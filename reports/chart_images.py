@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,3 +142,30 @@ def render_charts(report: Report, browser: str | None = None) -> ChartImages:
         for chart, png, share in zip(drawn, pngs, shares, strict=True)
     )
     return ChartImages(images, hidden)
+
+
+#: images to come: call it to wait for them (what :func:`drawing_charts` returns)
+PendingImages = Callable[[], ChartImages]
+
+
+def drawing_charts(report: Report, browser: str | None = None,
+                   render: Callable[[Report, str | None], ChartImages] | None = None) -> PendingImages:
+    """Start drawing the report's charts in the background and return a function that waits for them.
+
+    Drawing takes Chromium a few seconds (about 1.5 s of them its start), mostly in its own
+    processes: a document builds its text in the meantime and asks for the images when it reaches
+    the charts. ``render``: :func:`render_charts` unless given.
+    """
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-charts-ahead")
+    future = pool.submit(render or render_charts, report, browser)
+    pool.shutdown(wait=False)
+
+    def images() -> ChartImages:
+        return future.result()
+
+    return images
+
+
+def resolved(images: ChartImages | PendingImages) -> ChartImages:
+    """The images, waiting for them if they are still being drawn."""
+    return images if isinstance(images, ChartImages) else images()

@@ -23,7 +23,7 @@ from fpdf import FPDF, FontFace
 
 from i18n import t
 from i18n.formatting import period_text
-from reports.chart_images import ChartImages
+from reports.chart_images import ChartImages, PendingImages, resolved
 from reports.clean_text import PDF_CELL_LIMIT, is_cut, pdf_text
 from reports.labels import generated_text, mode_text, report_title, section_title, subject_code
 from reports.layout import (
@@ -283,7 +283,9 @@ def _version_2(pdf: _ReportPDF, report: Report) -> None:
         pdf.ln(2)
 
 
-def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -> bytes:
+def build_pdf(report: Report, images: ChartImages | PendingImages, logos: Sequence[Logo] = ()) -> bytes:
+    """The PDF; ``images`` may still be being drawn (:func:`reports.chart_images.drawing_charts`): the
+    text before the charts is set meanwhile."""
     lang = report.lang
     pdf = _ReportPDF(report)
     pdf.set_title(pdf_text(f"{report_title(report)} {subject_code(report)}"))
@@ -327,7 +329,7 @@ def build_pdf(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -
         pdf.heading(title, level=2, keep_with=pdf.keep_with_table(table))
         pdf.text_table(table)
 
-    _charts(pdf, report, images)
+    _charts(pdf, report, resolved(images))
 
     _events(pdf, report, events)
 

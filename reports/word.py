@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -29,7 +30,7 @@ from docx.table import Table
 
 from i18n import t
 from i18n.formatting import period_text
-from reports.chart_images import ChartImages
+from reports.chart_images import ChartImages, PendingImages, resolved
 from reports.clean_text import cut, xml_text
 from reports.labels import generated_text, mode_text, report_title, section_title, subject_code
 from reports.layout import (
@@ -103,13 +104,15 @@ def _repeat_as_header(row) -> None:
     _row_property(row, "w:tblHeader")
 
 
-def _keep_rows_whole(table: Table, *, keep_together: bool) -> None:
+def _keep_rows_whole(table: Table, *, keep_together: bool, cells: list[list] | None = None) -> None:
     """No row breaks across pages, the header row stays with the first row; with ``keep_together`` the
-    whole table stays on one page (each row kept with the next, as Word itself does it)."""
-    for i, row in enumerate(table.rows):
+    whole table stays on one page (each row kept with the next, as Word itself does it). ``cells``:
+    the table's cells by row, if already at hand (python-docx finds a row's cells anew on each call)."""
+    rows = list(table.rows)
+    for i, row in enumerate(rows):
         _row_property(row, "w:cantSplit")
-        if (keep_together or i == 0) and i < len(table.rows) - 1:
-            for cell in row.cells:
+        if (keep_together or i == 0) and i < len(rows) - 1:
+            for cell in cells[i] if cells is not None else row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
 
@@ -132,33 +135,46 @@ def _set_cell(cell, text: str, *, bold: bool = False, right: bool = False, size:
 def _table(doc: DocxDocument, table: TextTable, *, size: float | None = None,
            width_cm: float = _TEXT_WIDTH_CM, whole: bool = True) -> Table:
     """The table, its columns sized to their content; ``whole``: kept on one page if it is short."""
+    result = _filled_table(doc, table, size=size, width_cm=width_cm, whole=whole)
+    doc.add_paragraph()
+    return result
+
+
+def _filled_table(doc: DocxDocument, table: TextTable, *, size: float | None = None,
+                  width_cm: float = _TEXT_WIDTH_CM, whole: bool = True) -> Table:
+    """:func:`_table` without the paragraph after it."""
     result = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     result.style = "Table Grid"
     result.alignment = WD_TABLE_ALIGNMENT.LEFT
     result.autofit = False
     widths = _points(fit_columns(table_cells(table, xml_text), size or _TEXT_PT, width_cm * _POINTS_PER_CM,
                                  _CELL_PADDING_PT))
+    # each row's cells looked up once: python-docx walks the whole table for ``rows[i]`` and ``columns[j]``
+    rows = list(result.rows)
+    cells = [row.cells for row in rows]
     for col, label in enumerate(table.header):
-        cell = result.rows[0].cells[col]
+        cell = cells[0][col]
         _set_cell(cell, label, bold=True, right=table.numeric[col], size=size)
         _shade(cell, _HEADER_FILL)
-    _repeat_as_header(result.rows[0])
+    _repeat_as_header(rows[0])
     for i, values in enumerate(table.rows, start=1):
         total = i - 1 in table.bold_rows
         for col, value in enumerate(values):
-            _set_cell(result.rows[i].cells[col], value, bold=total, right=table.numeric[col], size=size)
-    _widths(result, widths)
-    _keep_rows_whole(result, keep_together=whole and len(table.rows) <= _KEEP_WHOLE_ROWS)
-    doc.add_paragraph()
+            _set_cell(cells[i][col], value, bold=total, right=table.numeric[col], size=size)
+    _widths(result, widths, cells)
+    _keep_rows_whole(result, keep_together=whole and len(table.rows) <= _KEEP_WHOLE_ROWS, cells=cells)
     return result
 
 
-def _widths(table: Table, widths: list) -> None:
-    """Column widths on the grid (LibreOffice reads these) and on every cell (Word reads those)."""
+def _widths(table: Table, widths: list, cells: list[list] | None = None) -> None:
+    """Column widths on the grid (LibreOffice reads these) and on every cell (Word reads those).
+    ``cells``: the table's cells by row, if already at hand."""
+    columns = list(table.columns)
+    by_row = cells if cells is not None else [row.cells for row in table.rows]
     for col, width in enumerate(widths):
-        table.columns[col].width = width
-        for cell in table.columns[col].cells:
-            cell.width = width
+        columns[col].width = width
+        for row in by_row:
+            row[col].width = width
 
 
 def _pairs(doc: DocxDocument, rows: list[tuple[str, str]]) -> None:
@@ -268,20 +284,40 @@ def _logo_strip(doc: DocxDocument, logos: Sequence[Logo]) -> None:
         strip.add_run().add_picture(io.BytesIO(logo.png), width=Cm(height * logo.aspect), height=Cm(height))
 
 
-def _events(doc: DocxDocument, report: Report) -> None:
+@dataclass(frozen=True)
+class _EventsTable:
+    """The events list's table, built ahead (while the charts are drawn) and not yet in the document."""
+
+    table: Table | None
+    wide: bool
+
+
+def _events_ahead(doc: DocxDocument, report: Report) -> _EventsTable:
+    """The events list's table, filled now and taken out of the document until :func:`_events` puts it
+    where it belongs: the same table as if it had been made there (its widths are set, not inherited)."""
+    if not report.events:
+        return _EventsTable(None, wide=False)
+    events = events_table(report)
+    wide = natural_width(table_cells(events, xml_text), _EVENTS_PT, _CELL_PADDING_PT) > _TEXT_WIDTH_CM * _POINTS_PER_CM
+    table = _filled_table(doc, events, size=_EVENTS_PT, width_cm=_LANDSCAPE_TEXT_WIDTH_CM if wide else _TEXT_WIDTH_CM,
+                          whole=False)
+    table._tbl.getparent().remove(table._tbl)
+    return _EventsTable(table, wide)
+
+
+def _events(doc: DocxDocument, report: Report, ahead: _EventsTable) -> None:
     """The events list: on landscape pages when its texts need more than the portrait width."""
     lang = report.lang
-    if not report.events:
+    if ahead.table is None:
         doc.add_heading(t("report.section.events", lang), level=1)
         _note(doc, t("report.no_events", lang))
         return
-    events = events_table(report)
-    wide = natural_width(table_cells(events, xml_text), _EVENTS_PT, _CELL_PADDING_PT) > _TEXT_WIDTH_CM * _POINTS_PER_CM
-    if wide:
+    if ahead.wide:
         _new_section(doc, landscape=True)
     doc.add_heading(t("report.section.events", lang), level=1)
-    _table(doc, events, size=_EVENTS_PT, width_cm=_LANDSCAPE_TEXT_WIDTH_CM if wide else _TEXT_WIDTH_CM, whole=False)
-    if wide:
+    doc.element.body._insert_tbl(ahead.table._tbl)
+    doc.add_paragraph()
+    if ahead.wide:
         _new_section(doc, landscape=False)
 
 
@@ -309,10 +345,13 @@ def _version_2(doc: DocxDocument, report: Report) -> None:
             _note(doc, t("report.network.no_projects", lang))
 
 
-def build_docx(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) -> bytes:
+def build_docx(report: Report, images: ChartImages | PendingImages, logos: Sequence[Logo] = ()) -> bytes:
+    """The Word document; ``images`` may still be being drawn (:func:`reports.chart_images.drawing_charts`):
+    the text, the events list first, is built meanwhile."""
     lang = report.lang
     doc = Document()
     _setup(doc, report)
+    events = _events_ahead(doc, report)
 
     _logo_strip(doc, logos)
     doc.add_heading(report_title(report), level=0)
@@ -338,8 +377,8 @@ def build_docx(report: Report, images: ChartImages, logos: Sequence[Logo] = ()) 
         doc.add_heading(t("report.section.spaces", lang), level=2)
         _table(doc, space_table(report))
 
-    _charts(doc, report, images)
-    _events(doc, report)
+    _charts(doc, report, resolved(images))
+    _events(doc, report, events)
 
     doc.add_heading(t("report.section.provenance", lang), level=1)
     _pairs(doc, provenance_rows(report))
