@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from loaders import Dataset
@@ -53,11 +54,38 @@ def residents_by_home_and_space(ds: Dataset, filters: Filters, on: dt.date | Non
     """Active residents at the end of the period (or on ``on``) per home municipality (``unknown``
     for none) and space: columns ``home_municipality``, ``space_id``, ``residents`` (no zero rows)."""
     residents = scoped_residents(ds, filters)
-    active = residents[active_on(residents, on or reference_date(filters))]
-    homes = active["home_municipality"].astype("object").fillna(UNKNOWN)
-    table = active.groupby([homes, active["space_id"].astype("object")]).size().rename("residents").reset_index()
-    table.columns = ["home_municipality", "space_id", "residents"]
-    return table.astype({"residents": "int64"})
+    # the two columns only: taking every column of a million residents costs more than the counting
+    active = residents.loc[active_on(residents, on or reference_date(filters)), ["home_municipality", "space_id"]]
+    # counted on the codes of the two columns (a group-by on a million Python strings is slow), in
+    # the group-by's order: home, then space, each by name; residents with no space are no cell
+    home_codes, home_names = _codes_by_name(active["home_municipality"], missing=UNKNOWN)
+    space_codes, space_names = _codes_by_name(active["space_id"])
+    keep = space_codes >= 0
+    cells, counts = np.unique(home_codes[keep] * max(len(space_names), 1) + space_codes[keep], return_counts=True)
+    width = max(len(space_names), 1)
+    return pd.DataFrame({
+        "home_municipality": pd.Series(home_names[cells // width], dtype="str"),
+        "space_id": pd.Series(space_names[cells % width], dtype="str"),
+        "residents": counts.astype("int64"),
+    })
+
+
+def _codes_by_name(values: pd.Series, missing: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's rank among the distinct values sorted by name, and those names (object array);
+    a missing value is ``missing`` when given, else code -1."""
+    codes, uniques = pd.factorize(values)
+    names = [str(name) for name in uniques]
+    if missing is not None and (codes < 0).any():
+        if missing in names:
+            codes = np.where(codes < 0, names.index(missing), codes)
+        else:
+            codes = np.where(codes < 0, len(names), codes)
+            names.append(missing)
+    order = sorted(range(len(names)), key=names.__getitem__)
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[order] = np.arange(len(names))
+    ranked = np.where(codes >= 0, rank[np.maximum(codes, 0)] if len(names) else codes, -1)
+    return ranked.astype(np.int64), np.array([names[i] for i in order], dtype=object)
 
 
 def resident_flows(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.DataFrame:

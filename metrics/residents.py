@@ -44,9 +44,9 @@ def left_residents(ds: Dataset, filters: Filters) -> int:
 def active_residents_by_space(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.Series:
     """Active residents per space id at the end of the period, most first (zeros included)."""
     residents = scoped_residents(ds, filters)
-    active = residents[active_on(residents, on or reference_date(filters))]
+    active = residents.loc[active_on(residents, on or reference_date(filters)), "space_id"]
     spaces = residents["space_id"].unique()
-    counts = active["space_id"].value_counts().reindex(spaces, fill_value=0)
+    counts = active.value_counts().reindex(spaces, fill_value=0)
     return counts.sort_values(ascending=False, kind="stable").astype("int64")
 
 
@@ -113,5 +113,14 @@ def residents_by_occupation(ds: Dataset, filters: Filters, on: dt.date | None = 
 def residents_by_home_municipality(ds: Dataset, filters: Filters, on: dt.date | None = None) -> pd.Series:
     """Active residents at the end of the period per home municipality, ``unknown`` last."""
     residents = scoped_residents(ds, filters)
-    active = residents[active_on(residents, on or reference_date(filters))]
-    return largest_first(active["home_municipality"].astype("object").fillna(UNKNOWN).value_counts(), last=(UNKNOWN,))
+    active = residents.loc[active_on(residents, on or reference_date(filters)), "home_municipality"]
+    codes, uniques = pd.factorize(active)  # counted on codes: value_counts on Python strings is slow
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    names = [str(name) for name in uniques]
+    by_home = dict(zip(names, counts.tolist(), strict=True))
+    missing = int((codes < 0).sum())
+    if missing:
+        by_home[UNKNOWN] = by_home.get(UNKNOWN, 0) + missing
+    series = pd.Series(by_home, dtype="int64", index=pd.Index(list(by_home), dtype="object"), name="count")
+    series.index.name = "home_municipality"
+    return largest_first(series, last=(UNKNOWN,))
