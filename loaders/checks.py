@@ -64,19 +64,22 @@ def check_columns(raw: pd.DataFrame, spec: TableSpec, file: str) -> list[Problem
     return problems
 
 
-def check_personal_data(raw: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog) -> None:
+def check_personal_data(raw: pd.DataFrame, spec: TableSpec, file: str, log: ProblemLog,
+                        unparsed: ProblemLog | None = None) -> None:
     """Any cell holding a personal code, an e-mail address or a phone number, in any table and
     column, is an error at its cell (:mod:`loaders.personal`); its value is shown masked.
 
     Number and date columns too: a code typed into ``birth_year`` is refused as a personal code,
     not only as "not a whole number". A valid number or date never matches, so in those columns
-    only the cells that did not parse (already in ``log``) are searched.
+    only the cells that did not parse (already in ``log``, or in ``unparsed`` when the check runs
+    on another thread with a log of its own) are searched.
     """
+    unparsed = log if unparsed is None else unparsed
     typed = {c.name for c in spec.columns if c.kind in (Kind.INT, Kind.DECIMAL, Kind.DATE)}
     for name in raw.columns:
         column = raw[name]
         if name in typed:
-            column = column[column.index.isin(list(log.rows(spec.name, str(name))))]
+            column = column[column.index.isin(list(unparsed.rows(spec.name, str(name))))]
         suspects = suspect_values(arrow_text(column))
         if not suspects:
             continue

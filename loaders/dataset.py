@@ -289,7 +289,11 @@ def _read_and_check(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Ex
     if spec.name in _ROW_CHECKS:
         columns, check = _ROW_CHECKS[spec.name]
         later.append(pool.submit(check, frame[list(columns)], path.name))  # a copy-on-write view: safe to share
-    check_personal_data(raw.frame, spec, path.name, log)
+    # the personal-data search needs only the cells as read and the conversion problems so far (a
+    # copy of the log now): on the other thread, it runs beside the schema and the later checks
+    unparsed = ProblemLog()
+    unparsed.merge(log)
+    later.append(pool.submit(_personal_data, raw.frame, spec, path.name, unparsed))
     validate_table(frame, raw.frame, spec, path.name, log)
     check_coordinates(frame, spec, path.name, log)
     if spec.name in _TABLE_CHECKS:
@@ -299,6 +303,13 @@ def _read_and_check(path: Path, spec: TableSpec, limits: ArchiveLimits, pool: Ex
     # the reader's buffers are garbage now: give them back before the next table
     pa.default_memory_pool().release_unused()
     return _TableLoad(frame, log, info, later)
+
+
+def _personal_data(raw: pd.DataFrame, spec: TableSpec, file: str, unparsed: ProblemLog) -> ProblemLog:
+    """:func:`check_personal_data`'s problems in a log of their own."""
+    log = ProblemLog()
+    check_personal_data(raw, spec, file, log, unparsed)
+    return log
 
 
 def _merge_later(table: _TableLoad, name: str, log: ProblemLog) -> None:

@@ -216,5 +216,5 @@ def _to_enum(text: pd.Series, column: ColumnSpec) -> pd.Series:
     categories = list(column.values) + sorted({c for c in codes if c is not None and c not in column.values})
     position = {category: i for i, category in enumerate(categories)}
     lookup = np.array([position.get(code, -1) for code in codes] + [-1], dtype=np.int64)
-    indices = pc.fill_null(encoded.indices, len(codes)).to_numpy()
+    indices = (pc.fill_null(encoded.indices, len(codes)) if encoded.indices.null_count else encoded.indices).to_numpy()
     return pd.Series(pd.Categorical.from_codes(lookup[indices], categories=categories), index=text.index)
