@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 
+import numpy as np
 import pandas as pd
 
 from loaders import Dataset
@@ -44,7 +45,7 @@ from metrics.people import (
     unique_participants_by_municipality,
 )
 from metrics.population import per_thousand, populations
-from metrics.privacy import Protected, Shown, View, gender_cells, is_suppressed, protect, shown_number
+from metrics.privacy import SECONDARY, SMALL, Protected, Shown, View, gender_cells, is_suppressed, protect, shown_number
 from metrics.residents import active_residents, active_residents_by_space, new_residents, residents_by_home_municipality
 from metrics.scope import per_view
 from metrics.spaces import space_count, space_figures, spaces_involved
@@ -161,7 +162,7 @@ def map_figures(ds: Dataset, filters: Filters, *, public: bool) -> MapFigures:
     flows = table[drawn].copy()
     if public:
         flows["residents"] = [shown[key] for key in compress(flow_keys, drawn.tolist())]
-    flows["order"] = flows["residents"].map(shown_number)
+    flows["order"] = _shown_numbers(flows["residents"])
     flows = (flows.sort_values(["home_municipality", "space_id"], kind="stable")
              .sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True))
     by_municipality: dict[str, dict[str, Shown]] = {
@@ -179,6 +180,20 @@ def map_figures(ds: Dataset, filters: Filters, *, public: bool) -> MapFigures:
         flows=flows,
         rates=_rates(ds, by_municipality),
     )
+
+
+def _shown_numbers(shown: pd.Series) -> np.ndarray:
+    """:func:`metrics.privacy.shown_number` of each value, at once (the flows are a few hundred thousand)."""
+    if pd.api.types.is_integer_dtype(shown.dtype):
+        return shown.to_numpy(dtype="int64")
+    values = shown.to_numpy(dtype="object")
+    small, secondary = values == SMALL, values == SECONDARY
+    numbers = np.zeros(len(values), dtype="int64")
+    numbers[small] = shown_number(SMALL)
+    numbers[secondary] = shown_number(SECONDARY)
+    rest = ~small & ~secondary
+    numbers[rest] = values[rest].astype("int64")
+    return numbers
 
 
 def _rates(ds: Dataset, by_municipality: dict[str, dict[str, Shown]]) -> dict[str, dict[str, Rate]]:
