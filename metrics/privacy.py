@@ -155,7 +155,7 @@ class View:
             key = total(label)
             if added != self.values[key]:
                 raise ValueError(f"the parts of {key!r} do not add up to it")
-            self.relations.append(Relation(key, tuple(cells[i] for i in members.tolist())))
+            self.relations.append(Relation(key, tuple(map(cells.__getitem__, members.tolist()))))
             self._members.append(np.concatenate(([self._number[key]], numbers[members])))
 
     def breakdown(self, name: str, cells: Mapping[str, int], total: Key | None = None, *,

@@ -161,7 +161,7 @@ def map_figures(ds: Dataset, filters: Filters, *, public: bool) -> MapFigures:
     drawn = (table["home_municipality"] != UNKNOWN).to_numpy()
     flows = table[drawn].copy()
     if public:
-        flows["residents"] = [shown[key] for key in compress(flow_keys, drawn.tolist())]
+        flows["residents"] = list(map(shown.shown.__getitem__, compress(flow_keys, drawn.tolist())))
     flows["order"] = _shown_numbers(flows["residents"])
     flows = (flows.sort_values(["home_municipality", "space_id"], kind="stable")
              .sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True))
