@@ -176,7 +176,10 @@ def _attendance(ds: Dataset) -> pd.DataFrame:
     # numbers instead of lookups by text: one hash pass per key, then plain array takes
     person_code, people = _codes(person)
     person_resident_at = positions(people, ds.residents["resident_id"])
-    resident_at = np.where(person_code >= 0, person_resident_at[np.maximum(person_code, 0)], -1)
+    # the anonymous rows (−1) are nobody's: no resident, even where no row names anyone
+    resident_at = np.full(len(person_code), -1, dtype=np.int64)
+    named = person_code >= 0
+    resident_at[named] = person_resident_at[person_code[named]]
     is_resident = resident_at >= 0
     frame = pd.DataFrame({"event_id": rows["event_id"], "person_id": person, "role": rows["role"],
                           "is_resident": is_resident}, index=rows.index)

@@ -86,3 +86,17 @@ def test_first_time_is_the_earliest_event_and_of_two_rows_there_the_first() -> N
     person = np.array([0, 0, 0, 1, -1])
     first = _first_time(order, person)
     assert first.tolist() == [False, True, False, True, pd.NA]
+
+
+def test_attendance_where_no_row_names_anyone(folder: Path) -> None:
+    """Only anonymous rows: nobody is a resident, nobody's first time is known."""
+    attendance = folder / "attendance.csv"  # the demo's: Windows-1257, ';', person_id second
+    lines = attendance.read_bytes().decode("cp1257").splitlines()
+    rows = [line.split(";") for line in lines[1:3]]
+    for row in rows:
+        row[1] = ""
+    attendance.write_bytes(("\n".join([lines[0], *(";".join(row) for row in rows)]) + "\n").encode("cp1257"))
+    ds = load_folder(folder).dataset
+    frame = prepare(ds).attendance
+    assert len(frame) == 2 and not frame["is_resident"].any()
+    assert frame["person_code"].tolist() == [-1, -1] and frame["first_time"].isna().all()
