@@ -25,14 +25,16 @@ def median_seconds(action: Callable[[], Any], runs: int) -> float:
 
 
 _RSS_PROBE = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from loaders import load_dataset
 from loaders.memory import return_freed_memory
 return_freed_memory()  # as every entry point does at its start
 load_dataset(Path("data"))  # warm-up: lazy imports, allocator arenas, thread pools (~100 MB, any data)
-status = Path("/proc/self/status").read_text()
-before = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+def status_kb(field):
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith(field + ":")))
+before = status_kb("VmRSS")
 if sys.argv[2] == "validate":
     ok = load_dataset(Path(sys.argv[1])).ok
 else:  # a start: the typed snapshot and the kept joins, as the app's first page
@@ -40,7 +42,9 @@ else:  # a start: the typed snapshot and the kept joins, as the app's first page
     from metrics.prepared import prepare
     result = load_folder(Path(sys.argv[1]))
     ok = result.ok and prepare(result.dataset) is not None
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# the high-water mark of this process's own memory: getrusage's ru_maxrss would also count the parent's
+# pages (Linux keeps the larger of the forked copy's and the new program's peak across exec)
+after = status_kb("VmHWM")
 print(json.dumps({"ok": ok, "baseline_kb": before, "peak_kb": after}))
 """
 
