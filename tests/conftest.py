@@ -18,6 +18,7 @@ runs ``dashboard.py`` with the query parameters set before the first run, switch
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -72,6 +73,14 @@ def unchanged(dataset: Dataset) -> Iterator[None]:
     yield
     for name, frame in before.items():
         pd.testing.assert_frame_equal(dataset.table(name), frame, obj=f"the shared dataset's {name}")
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the demo data folder (``data/``), for a test that changes or snapshots it."""
+    folder = tmp_path / "data"
+    shutil.copytree(PROJECT_DIR / "data", folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

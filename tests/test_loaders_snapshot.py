@@ -4,7 +4,6 @@ without validating again, equal to a full load; anything that does not match is 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -14,14 +13,10 @@ import loaders.snapshot as snapshot
 from loaders.contract import TABLES
 from loaders.snapshot import load_folder, snapshot_dir
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    data = tmp_path / "dati"
-    shutil.copytree(PROJECT_DIR / "data", data)
-    return data
+def folder(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 def no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,6 @@ frames of other files or of other code are never read."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -15,14 +14,10 @@ import metrics.prepared as prepared
 from loaders.snapshot import DerivedFrames, derived_frames, load_folder, snapshot_dir
 from metrics.prepared import _first_time, prepare
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    data = tmp_path / "dati"
-    shutil.copytree(PROJECT_DIR / "data", data)
-    return data
+def folder(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 def assert_same(one: prepared.Prepared, other: prepared.Prepared) -> None:

@@ -6,7 +6,6 @@ keyed pseudonyms of names under the key OLD, as sign-in lists leave them.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +24,6 @@ from storage.settings import StorageSettings
 from storage.staging import snapshot
 from tests.storage_helpers import data_files
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
 OLD = "old-key-of-the-partnership-0001"
 NEW = "new-key-of-the-partnership-0002"
 ANNA, JANIS, ILZE = "Anna Bērziņa", "Jānis Ozoliņš", "Ilze Kalniņa"
@@ -48,13 +46,6 @@ def _replace(folder: Path, table: str, column: str, mapping: dict[str, str]) -> 
 @pytest.fixture(autouse=True)
 def no_configured_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV_PSEUDONYM_KEY, raising=False)
-
-
-@pytest.fixture
-def demo_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(PROJECT_DIR / "data", folder)
-    return folder
 
 
 @pytest.fixture
