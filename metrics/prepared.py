@@ -58,7 +58,9 @@ def prepare(ds: Dataset) -> Prepared:
     stored = kept.read("prepared", _VERSION) if kept is not None else None
     if stored is not None and set(stored) == set(_FRAMES):
         return _from_frames(ds, stored)
-    prepared = Prepared(events=_events(ds), event_places=_event_places(ds), attendance=_attendance(ds),
+    events = _events(ds)
+    prepared = Prepared(events=events, event_places=_event_places(ds),
+                        attendance=_attendance(ds, events["event_order"].to_numpy()),
                         stops=_stops(ds), first_activity=_first_activity(ds))
     if kept is not None:
         kept.write("prepared", _VERSION, _to_frames(prepared))
@@ -170,7 +172,8 @@ def _first_time(event_order: np.ndarray, person_code: np.ndarray) -> pd.arrays.B
     return pd.arrays.BooleanArray(first, mask=person_code < 0)
 
 
-def _attendance(ds: Dataset) -> pd.DataFrame:
+def _attendance(ds: Dataset, rank: np.ndarray) -> pd.DataFrame:
+    """``rank``: each event's ``event_order``, in the events table's order (:func:`event_ranks`)."""
     rows = ds.attendance
     person = rows["person_id"]
     # numbers instead of lookups by text: one hash pass per key, then plain array takes
@@ -193,7 +196,6 @@ def _attendance(ds: Dataset) -> pd.DataFrame:
             frame[column] = own.where(~is_resident, from_resident)
 
     events = ds.events
-    rank = event_ranks(events)
     event_at = positions(rows["event_id"], events["event_id"])
     for column in ("starts_on", "event_type", "space_id"):
         frame[column] = _take(events[column], event_at, rows.index)

@@ -35,7 +35,7 @@ def test_the_joins_are_kept_with_the_snapshot_and_read_back_equal(folder: Path, 
     kept = [p.name for p in snapshot_dir(folder).iterdir() if p.name.startswith("derived-prepared-")]
     assert len(kept) == 1 and prepared._VERSION in kept[0]
 
-    def refuse(_ds: object) -> None:
+    def refuse(*_args: object) -> None:
         raise AssertionError("computed again instead of read")
 
     monkeypatch.setattr(prepared, "_attendance", refuse)
